@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { Clock } from '../../core/clock/clock';
+import type { Page } from '../../core/http/pagination';
+import type { OutboxPayload } from './outbox-payload';
+import { OutboxMessage, type OutboxChannel, type OutboxStatus } from './outbox-message.entity';
+
+export interface NewOutboxMessage {
+  /** Given when the payload must name its own message (Slack buttons carry it); default a new UUID. */
+  id?: string;
+  /** Same key, same message: a second enqueue is a no-op. (touchpoint, step, recipient, version) */
+  idempotencyKey: string;
+  purpose: string;
+  engagementId?: string | null;
+  touchpointId?: string | null;
+  recipientPersonId?: string | null;
+  recipient: string;
+  summary: string;
+  payload: OutboxPayload;
+  /** Earliest instant it may go out; default now. */
+  dueAt?: Date;
+  workingHoursOnly?: boolean;
+}
+
+export interface MessageQuery {
+  engagementId?: string;
+  touchpointId?: string;
+  channel?: OutboxChannel;
+  status?: OutboxStatus;
+  purpose?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Writes messages to the outbox, inside the caller's transaction, and reads them back. */
+@Injectable()
+export class OutboxService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Queues a message in the same transaction as the change that caused it.
+   * Returns false when a message with this idempotency key already exists.
+   */
+  async enqueue(manager: EntityManager, message: NewOutboxMessage): Promise<boolean> {
+    const now = this.clock.now().toJSDate();
+    const dueAt = message.dueAt ?? now;
+    const insert = manager
+      .createQueryBuilder()
+      .insert()
+      .into(OutboxMessage)
+      .values({
+        id: message.id ?? randomUUID(),
+        idempotencyKey: message.idempotencyKey,
+        channel: message.payload.kind,
+        purpose: message.purpose,
+        engagementId: message.engagementId ?? null,
+        touchpointId: message.touchpointId ?? null,
+        recipientPersonId: message.recipientPersonId ?? null,
+        recipient: message.recipient,
+        summary: message.summary.slice(0, 300),
+        // The JSON column's transformer stringifies it; the query builder's types do not know that.
+        payload: message.payload as never,
+        status: 'queued',
+        attempts: 0,
+        dueAt,
+        nextAttemptAt: dueAt,
+        workingHoursOnly: message.workingHoursOnly ?? false,
+        sentAt: null,
+        lastError: null,
+        claimedBy: null,
+        providerMessageId: null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .orIgnore();
+    // TypeORM cannot say whether an ignored insert inserted; RETURNING can (PostgreSQL and SQLite ≥ 3.35).
+    const [sql, parameters] = insert.getQueryAndParameters();
+    const rows: unknown = await manager.query(`${sql} RETURNING "id"`, parameters);
+    return Array.isArray(rows) && rows.length > 0;
+  }
+
+  /**
+   * Withdraws messages that have not gone out yet (the awaited thing happened).
+   * Returns how many were cancelled.
+   */
+  async cancel(
+    manager: EntityManager,
+    where: { touchpointId: string; purposes: string[]; exceptKeysContaining?: string[] },
+  ): Promise<number> {
+    const query = manager
+      .createQueryBuilder()
+      .update(OutboxMessage)
+      .set({ status: 'cancelled', updatedAt: this.clock.now().toJSDate() })
+      .where({
+        touchpointId: where.touchpointId,
+        purpose: In(where.purposes),
+        status: In(['queued', 'failed']),
+      });
+    (where.exceptKeysContaining ?? []).forEach((part, i) => {
+      query.andWhere(`idempotency_key NOT LIKE :except${i}`, { [`except${i}`]: `%${part}%` });
+    });
+    const result = await query.execute();
+    return result.affected ?? 0;
+  }
+
+  async list(query: MessageQuery): Promise<Page<OutboxMessage>> {
+    const where = {
+      ...(query.engagementId && { engagementId: query.engagementId }),
+      ...(query.touchpointId && { touchpointId: query.touchpointId }),
+      ...(query.channel && { channel: query.channel }),
+      ...(query.status && { status: query.status }),
+      ...(query.purpose && { purpose: query.purpose }),
+    };
+    const [items, total] = await this.dataSource.getRepository(OutboxMessage).findAndCount({
+      where,
+      order: { createdAt: 'ASC', id: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+}
