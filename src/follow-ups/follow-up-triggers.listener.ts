@@ -1,0 +1,61 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+import { Touchpoint } from '../cadences/touchpoint.entity';
+import { Clock } from '../core/clock/clock';
+import { DomainEvents } from '../core/events/domain-events';
+import { OutboxService } from '../notifications/outbox/outbox.service';
+import { StatusReport } from '../reports/status-report.entity';
+import { AskFollowUpJob } from './ask-follow-up.job';
+import { FollowUpsService, NUDGE_PURPOSE } from './follow-ups.service';
+
+/**
+ * Reacts to what people do: when the awaited thing happens (the report
+ * arrives, the meeting is marked held) the remaining follow-ups about it are
+ * withdrawn; a report whose overall status is red starts `red_status`.
+ */
+@Injectable()
+export class FollowUpTriggersListener implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: DomainEvents,
+    private readonly outbox: OutboxService,
+    private readonly followUps: FollowUpsService,
+    private readonly clock: Clock,
+    private readonly asks: AskFollowUpJob,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.on('report.submitted', (e) => this.reportSubmitted(e.touchpointId, e.engagementId));
+    this.events.on('touchpoint.held', (e) => this.resolved(e.touchpointId));
+  }
+
+  private async resolved(touchpointId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      // Only what waited for this touchpoint stops; a red report or an unanswered ask is another matter.
+      await this.outbox.cancel(manager, {
+        touchpointId,
+        purposes: [NUDGE_PURPOSE],
+        exceptKeysContaining: [':red_status:', ':ask_unanswered:', ':health_band_worsened:'],
+      });
+      // Nothing is awaited any more: no later check may call it late or missed.
+      await manager.update(Touchpoint, { id: touchpointId }, { checkAt: null });
+    });
+  }
+
+  private async reportSubmitted(touchpointId: string, engagementId: string): Promise<void> {
+    await this.resolved(touchpointId);
+    await this.asks.schedule(touchpointId);
+    const report = await this.dataSource.getRepository(StatusReport).findOneBy({ touchpointId });
+    if (report?.status !== 'red') return;
+    await this.dataSource.transaction((manager) =>
+      this.followUps.fire(manager, {
+        trigger: 'red_status',
+        engagementId,
+        touchpointId,
+        firedAt: DateTime.max(this.clock.now(), DateTime.fromJSDate(report.updatedAt, { zone: 'utc' })),
+      }),
+    );
+  }
+}
