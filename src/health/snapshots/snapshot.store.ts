@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DateTime } from 'luxon';
+import { DataSource, type EntityManager } from 'typeorm';
+import { bulkInsert } from '../../database/bulk-insert';
+import type { HealthBand } from '../domain/health-band';
+import type { HealthFlag } from '../domain/health-flags';
+import { instant, storedForm } from '../stored-instant';
+import { HealthSnapshotRecord } from './health-snapshot.entity';
+
+/** A weekly snapshot as the assessments, the history and the portfolio read it (signals left out). */
+export interface StoredWeek {
+  engagementId: string;
+  week: string;
+  weekStart: string;
+  asOf: DateTime;
+  score: number;
+  band: HealthBand;
+  trend: number | null;
+  paused: boolean;
+  flags: readonly HealthFlag[];
+}
+
+interface WeekRow {
+  engagementId: string;
+  week: string;
+  weekStart: string;
+  asOf: string;
+  score: number;
+  band: HealthBand;
+  trend: number | null;
+  paused: boolean | number;
+  flags: string;
+}
+
+const CHUNK = 500;
+
+/** Reads and writes `health_snapshot`. */
+@Injectable()
+export class SnapshotStore {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Snapshots taken in `[from, to)`, by engagement, oldest first. */
+  async between(
+    engagementIds: readonly string[],
+    from: DateTime,
+    to: DateTime,
+  ): Promise<Map<string, StoredWeek[]>> {
+    const weeks = new Map<string, StoredWeek[]>();
+    const ids = [...new Set(engagementIds)];
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const rows = await this.dataSource
+        .createQueryBuilder()
+        .from(HealthSnapshotRecord, 's')
+        .select('s.engagement_id', 'engagementId')
+        .addSelect('s.week', 'week')
+        .addSelect('s.week_start', 'weekStart')
+        .addSelect('s.as_of', 'asOf')
+        .addSelect('s.score', 'score')
+        .addSelect('s.band', 'band')
+        .addSelect('s.trend', 'trend')
+        .addSelect('s.paused', 'paused')
+        .addSelect('s.flags', 'flags')
+        .where('s.engagement_id IN (:...list)', { list: ids.slice(i, i + CHUNK) })
+        .andWhere('s.as_of >= :from AND s.as_of < :to', { from: storedForm(from), to: storedForm(to) })
+        .orderBy('s.as_of', 'ASC')
+        .getRawMany<WeekRow>();
+      for (const row of rows) {
+        const week: StoredWeek = {
+          engagementId: row.engagementId,
+          week: row.week,
+          weekStart: row.weekStart,
+          asOf: instant(row.asOf),
+          score: Number(row.score),
+          band: row.band,
+          trend: row.trend === null ? null : Number(row.trend),
+          // SQLite hands booleans back as 0/1.
+          paused: row.paused === true || row.paused === 1,
+          flags: JSON.parse(row.flags) as HealthFlag[],
+        };
+        const list = weeks.get(row.engagementId);
+        if (list) list.push(week);
+        else weeks.set(row.engagementId, [week]);
+      }
+    }
+    return weeks;
+  }
+
+  /**
+   * Writes a snapshot unless its engagement already has one for that week
+   * (another instance, or a re-run); true when this call wrote it.
+   */
+  async insert(manager: EntityManager, record: HealthSnapshotRecord): Promise<boolean> {
+    await bulkInsert(manager, HealthSnapshotRecord, [record]);
+    const stored = await manager.findOne(HealthSnapshotRecord, {
+      where: { engagementId: record.engagementId, week: record.week },
+      select: { id: true },
+    });
+    return stored?.id === record.id;
+  }
+}
