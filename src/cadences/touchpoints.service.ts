@@ -7,6 +7,7 @@ import { Clock } from '../core/clock/clock';
 import { AppConfig } from '../core/config/app-config';
 import { Conflict, NotFound, ValidationFailed } from '../core/errors/domain-error';
 import { DomainEvents } from '../core/events/domain-events';
+import { utcIso, zonedIso } from '../core/time/instant-format';
 import { parseInstant } from '../core/validation/decorators';
 import { Engagement } from '../engagements/engagement.entity';
 import { EngagementContact } from '../engagements/engagement-contact.entity';
@@ -217,8 +218,8 @@ export class TouchpointsService {
       .map((p) => ({
         personId: p.id,
         timeZone: p.timeZone,
-        start: iso(t.scheduledAt, p.timeZone),
-        ...(t.endsAt && { end: iso(t.endsAt, p.timeZone) }),
+        start: zonedIso(t.scheduledAt, p.timeZone),
+        ...(t.endsAt && { end: zonedIso(t.endsAt, p.timeZone) }),
         outOfHoursMinutes: t.outOfHours.find((o) => o.personId === p.id)?.minutes ?? 0,
       }));
     return {
@@ -229,17 +230,17 @@ export class TouchpointsService {
       kind: t.kind,
       periodKey: t.periodKey,
       status: t.status,
-      scheduledAt: utc(t.scheduledAt),
-      endsAt: t.endsAt ? utc(t.endsAt) : null,
-      originalAt: utc(t.originalAt),
+      scheduledAt: utcIso(t.scheduledAt),
+      endsAt: t.endsAt ? utcIso(t.endsAt) : null,
+      originalAt: utcIso(t.originalAt),
       adjustment:
         t.adjustmentType && t.adjustmentReason
           ? { type: t.adjustmentType, reason: t.adjustmentReason }
           : null,
       local,
       sequence: t.sequence,
-      heldAt: t.heldAt ? utc(t.heldAt) : null,
-      submittedAt: t.submittedAt ? utc(t.submittedAt) : null,
+      heldAt: t.heldAt ? utcIso(t.heldAt) : null,
+      submittedAt: t.submittedAt ? utcIso(t.submittedAt) : null,
       rescheduleCount: t.rescheduleCount,
     };
   }
@@ -247,12 +248,3 @@ export class TouchpointsService {
 
 /** The part of a planning context a touchpoint view reads. */
 type ViewContext = Pick<PlanningContext, 'cadences' | 'vendorContactIds' | 'people'>;
-
-/** `2027-03-09T14:00:00Z`, as api.md writes instants. */
-function utc(date: Date): string {
-  return DateTime.fromJSDate(date, { zone: 'utc' }).toISO({ suppressMilliseconds: true }) ?? '';
-}
-
-function iso(date: Date, zone: string): string {
-  return DateTime.fromJSDate(date, { zone }).toISO({ suppressMilliseconds: true }) ?? '';
-}
