@@ -40,9 +40,7 @@ export class AskFollowUpJob implements ScheduledJob, OnModuleInit {
   }
 
   /** Sets (or clears) when a report's asks are checked: call when a report is stored. */
-  async schedule(touchpointId: string): Promise<void> {
-    const report = await this.dataSource.getRepository(StatusReport).findOneBy({ touchpointId });
-    if (report === null) return;
+  async schedule(report: StatusReport): Promise<void> {
     let checkAt: Date | null = null;
     if (report.asks.length > 0) {
       const [context] = await this.loader.load([report.engagementId], null);
@@ -61,6 +59,8 @@ export class AskFollowUpJob implements ScheduledJob, OnModuleInit {
           )?.toJSDate() ?? null;
       }
     }
+    // Most reports have no asks and no check set: nothing to write.
+    if ((checkAt?.getTime() ?? null) === (report.askCheckAt?.getTime() ?? null)) return;
     await this.dataSource.getRepository(StatusReport).update({ id: report.id }, { askCheckAt: checkAt });
   }
 

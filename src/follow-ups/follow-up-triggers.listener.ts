@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Touchpoint } from '../cadences/touchpoint.entity';
 import { Clock } from '../core/clock/clock';
 import { DomainEvents } from '../core/events/domain-events';
@@ -33,22 +33,29 @@ export class FollowUpTriggersListener implements OnModuleInit {
 
   private async resolved(touchpointId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      // Only what waited for this touchpoint stops; a red report or an unanswered ask is another matter.
-      await this.outbox.cancel(manager, {
-        touchpointId,
-        purposes: [NUDGE_PURPOSE],
-        exceptKeysContaining: [':red_status:', ':ask_unanswered:', ':health_band_worsened:'],
-      });
+      await this.cancelWaiting(manager, touchpointId);
       // Nothing is awaited any more: no later check may call it late or missed.
       await manager.update(Touchpoint, { id: touchpointId }, { checkAt: null });
     });
   }
 
+  /** Only what waited for this touchpoint stops; a red report or an unanswered ask is another matter. */
+  private cancelWaiting(manager: EntityManager, touchpointId: string): Promise<number> {
+    return this.outbox.cancel(manager, {
+      touchpointId,
+      purposes: [NUDGE_PURPOSE],
+      exceptKeysContaining: [':red_status:', ':ask_unanswered:', ':health_band_worsened:'],
+    });
+  }
+
   private async reportSubmitted(touchpointId: string, engagementId: string): Promise<void> {
-    await this.resolved(touchpointId);
-    await this.asks.schedule(touchpointId);
+    // The submission cleared the touchpoint's check in its own transaction; one statement
+    // withdraws the nudges, so it needs no transaction of its own.
+    await this.cancelWaiting(this.dataSource.manager, touchpointId);
     const report = await this.dataSource.getRepository(StatusReport).findOneBy({ touchpointId });
-    if (report?.status !== 'red') return;
+    if (report === null) return;
+    await this.asks.schedule(report);
+    if (report.status !== 'red') return;
     await this.dataSource.transaction((manager) =>
       this.followUps.fire(manager, {
         trigger: 'red_status',

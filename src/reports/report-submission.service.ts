@@ -147,7 +147,8 @@ export class ReportSubmissionService {
     }
 
     // The touchpoint must still take a report (the planner may have withdrawn it meanwhile).
-    // One statement: its first submission time is set once and kept by every edit.
+    // One statement: its first submission time is set once and kept by every edit, and
+    // nothing is awaited any more, so no later check may call it late or missed.
     const marked = await manager
       .createQueryBuilder()
       .update(Touchpoint)
@@ -155,6 +156,7 @@ export class ReportSubmissionService {
         status: late ? 'late' : 'submitted',
         updatedAt: at,
         submittedAt: () => 'COALESCE(submitted_at, :submittedAt)',
+        checkAt: null,
       })
       .where('id = :id AND kind = :kind AND status IN (:...accepting)', {
         id: subject.touchpoint.id,
