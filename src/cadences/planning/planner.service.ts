@@ -32,6 +32,17 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * Rows written per transaction, at least (a whole batch at most beyond it). Every insert
+ * touches pages all over the touchpoint table's indexes (random ids, times spread over the
+ * horizon), and a commit writes each page it dirtied: with one transaction per batch of 200
+ * engagements, ten thousand engagements rewrote most of every index fifty times over, and
+ * the commits (with the WAL checkpoints they trigger) cost as much as the inserts. A few
+ * larger transactions write each page a few times; on SQLite one holds the write lock for
+ * about half a second at most.
+ */
+const WRITE_ROWS = 25_000;
+
 /** Touchpoints loaded for diffing and the burden ledger reach this far back. */
 const HISTORY_WEEKS = 26;
 
@@ -54,30 +65,54 @@ export class PlannerService {
     @Optional() @Inject(PlannerMetrics) private readonly metrics: PlannerMetrics | null = null,
   ) {}
 
-  /** Plans the given engagements in batches; each batch in one transaction. */
+  /**
+   * Plans the given engagements in batches, and writes their changes in transactions of
+   * about {@link WRITE_ROWS} rows (a few batches each).
+   */
   async planEngagements(engagementIds: readonly string[]): Promise<PlanSummary> {
     const summary: PlanSummary = { engagements: 0, inserted: 0, updated: 0 };
     const holidays = await this.calendars.holidays();
     const now = this.clock.now();
     const size = this.config.planner.batchSize;
-    const ordered = engagementIds.length > size ? await this.byAccountManager(engagementIds) : engagementIds;
+    // Each engagement once: its changes may wait for a later batch's transaction, so a second
+    // batch planning it again would not see them stored.
+    const unique = [...new Set(engagementIds)];
+    const ordered = unique.length > size ? await this.byAccountManager(unique) : unique;
+    let pending: CadenceChanges[] = [];
+    let pendingRows = 0;
+    const write = async (): Promise<void> => {
+      const result = await this.persist(pending, now);
+      summary.inserted += result.inserted;
+      summary.updated += result.updated;
+      pending = [];
+      pendingRows = 0;
+    };
     for (let i = 0; i < ordered.length; i += size) {
-      const contexts = await this.loader.load(
-        ordered.slice(i, i + size),
-        now.minus({ weeks: HISTORY_WEEKS }).toJSDate(),
-      );
+      let contexts: PlanningContext[];
+      try {
+        contexts = await this.loader.load(
+          ordered.slice(i, i + size),
+          now.minus({ weeks: HISTORY_WEEKS }).toJSDate(),
+        );
+      } catch (error) {
+        // What earlier batches planned is still stored, as it was when each wrote its own.
+        if (pending.length > 0) await write();
+        throw error;
+      }
       // One working calendar per person for the whole batch (see sharedCalendars).
       const calendarFor = sharedCalendars((profile, blackouts) =>
         this.calendars.calendarFor(profile, holidays, blackouts),
       );
-      const result = await this.persist(
-        contexts.flatMap((context) => this.plan(context, now, calendarFor)),
-        now,
-      );
+      for (const context of contexts) {
+        for (const change of this.plan(context, now, calendarFor)) {
+          pending.push(change);
+          pendingRows += change.inserts.length + change.updates.length;
+        }
+      }
       summary.engagements += contexts.length;
-      summary.inserted += result.inserted;
-      summary.updated += result.updated;
+      if (pendingRows >= WRITE_ROWS) await write();
     }
+    if (pending.length > 0) await write();
     this.metrics?.planned(summary);
     if (summary.inserted + summary.updated > 0) this.scheduler.kick();
     return summary;
