@@ -6,6 +6,7 @@ import { Cadence } from '../cadences/cadence.entity';
 import { Touchpoint } from '../cadences/touchpoint.entity';
 import { Conflict, NotFound } from '../core/errors/domain-error';
 import { Engagement } from '../engagements/engagement.entity';
+import { EngagementContact } from '../engagements/engagement-contact.entity';
 import { EngagementsService } from '../engagements/engagements.service';
 import { Person } from '../people/person.entity';
 import { openBlockers } from './domain/blocker-carry-over';
@@ -55,17 +56,12 @@ export class ReportSubjectService {
         `Touchpoint ${touchpointId} is a ${touchpoint.kind}, not a status report.`,
       );
     }
-    const [cadence, engagement, report] = await Promise.all([
+    const [cadence, engagement, report, vendorContact] = await Promise.all([
       this.dataSource.getRepository(Cadence).findOneByOrFail({ id: touchpoint.cadenceId }),
       this.engagements.find(touchpoint.engagementId),
       this.dataSource.getRepository(StatusReport).findOneBy({ touchpointId }),
+      this.firstVendorContact(touchpoint.engagementId),
     ]);
-    const members = await this.engagements.membersOf(engagement);
-    const firstVendorId = members.vendorContactIds[0];
-    const vendorContact =
-      firstVendorId === undefined
-        ? null
-        : await this.dataSource.getRepository(Person).findOneBy({ id: firstVendorId });
 
     // Instants are fixed-width ISO strings, so comparing them as text compares the instants.
     const next = await touchpoints
@@ -116,6 +112,18 @@ export class ReportSubjectService {
         `This report can no longer be sent or changed: that closed at ${subject.editableUntil.toISO()}, when the next report was due.`,
       );
     }
+  }
+
+  /** The engagement's first vendor contact (by position), in one query. */
+  private firstVendorContact(engagementId: string): Promise<Person | null> {
+    return this.dataSource
+      .getRepository(Person)
+      .createQueryBuilder('p')
+      .innerJoin(EngagementContact, 'c', 'c.person_id = p.id')
+      .where('c.engagement_id = :engagementId AND c.kind = :kind', { engagementId, kind: 'vendor_contact' })
+      .orderBy('c.position', 'ASC')
+      .limit(1)
+      .getOne();
   }
 
   /** The last stored report of the same cadence due before this touchpoint (a missed week is skipped over). */
