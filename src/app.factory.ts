@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { LogController } from 'fastify';
 import { Settings } from 'luxon';
 import { AppModule } from './app.module';
 import type { AppConfig } from './core/config/app-config';
 import { HttpMetrics } from './core/metrics/http-metrics';
-import { createRootLogger, JsonLogger } from './core/logging/json-logger';
+import { createRootLogger, JsonLogger, OneLinePerRequestLog } from './core/logging/json-logger';
 import { answerClientError, replyToFrameworkError } from './operations/http-edge/edge-errors';
 import { guardUntrustedInput } from './operations/http-edge/input-guard.hook';
 
@@ -29,7 +28,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    logController: new LogController({ requestIdLogLabel: 'reqId' }),
+    logController: new OneLinePerRequestLog({ requestIdLogLabel: 'reqId' }),
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     routerOptions: { maxParamLength: 256 },
