@@ -66,6 +66,8 @@ export class ReportSubjectService {
     // Instants are fixed-width ISO strings, so comparing them as text compares the instants.
     const next = await touchpoints
       .createQueryBuilder('t')
+      // Only its due time is used: neither build nor read the rest of the row.
+      .select(['t.id', 't.scheduledAt'])
       .where('t.cadence_id = :cadenceId AND t.kind = :kind AND t.scheduled_at > :dueAt', {
         cadenceId: touchpoint.cadenceId,
         kind: 'status_report',
@@ -131,6 +133,7 @@ export class ReportSubjectService {
     const previous = await this.dataSource
       .getRepository(StatusReport)
       .createQueryBuilder('r')
+      .select(['r.id', 'r.blockers'])
       .innerJoin(Touchpoint, 't', 't.id = r.touchpoint_id')
       .where('t.cadence_id = :cadenceId AND t.scheduled_at < :dueAt', {
         cadenceId: touchpoint.cadenceId,
