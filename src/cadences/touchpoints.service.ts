@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { Between, DataSource, type FindOptionsWhere, In } from 'typeorm';
+import { Between, DataSource, type FindOptionsSelect, type FindOptionsWhere, In } from 'typeorm';
 import { CalendarService } from '../calendars/calendar.service';
 import { Clock } from '../core/clock/clock';
 import { AppConfig } from '../core/config/app-config';
@@ -58,7 +58,7 @@ export class TouchpointsService {
     };
     const touchpoints = await this.dataSource
       .getRepository(Touchpoint)
-      .find({ where, order: { scheduledAt: 'ASC' } });
+      .find({ select: VIEW_COLUMNS, where, order: { scheduledAt: 'ASC' } });
     return touchpoints.map((t) => this.toView(t, context));
   }
 
@@ -205,7 +205,11 @@ export class TouchpointsService {
     const vendorContactIds = contacts.map((c) => c.personId);
     const ids = new Set([...vendorContactIds, ...cadences.flatMap((c) => c.participantIds)]);
     const people =
-      ids.size === 0 ? [] : await this.dataSource.getRepository(Person).findBy({ id: In([...ids]) });
+      ids.size === 0
+        ? []
+        : await this.dataSource
+            .getRepository(Person)
+            .find({ select: { id: true, timeZone: true }, where: { id: In([...ids]) } });
     return { cadences, vendorContactIds, people: new Map(people.map((p) => [p.id, p])) };
   }
 
@@ -246,5 +250,25 @@ export class TouchpointsService {
   }
 }
 
-/** The part of a planning context a touchpoint view reads. */
+/** The columns a touchpoint view shows: a listing neither reads nor builds the others. */
+const VIEW_COLUMNS: FindOptionsSelect<Touchpoint> = {
+  id: true,
+  engagementId: true,
+  cadenceId: true,
+  kind: true,
+  periodKey: true,
+  status: true,
+  scheduledAt: true,
+  endsAt: true,
+  originalAt: true,
+  adjustmentType: true,
+  adjustmentReason: true,
+  outOfHours: true,
+  sequence: true,
+  heldAt: true,
+  submittedAt: true,
+  rescheduleCount: true,
+};
+
+/** The part of a planning context a touchpoint view reads (of people, only id and zone). */
 type ViewContext = Pick<PlanningContext, 'cadences' | 'vendorContactIds' | 'people'>;
