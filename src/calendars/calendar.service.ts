@@ -20,7 +20,7 @@ import type { HolidayAdjustment } from './domain/holiday.types';
 import { addDays, daysBetween } from './domain/local-date';
 import { createSeasonalHours, type SeasonalHoursCalendar } from './domain/seasonal-hours';
 import { defaultWorkWeek, defaultWorkingHours } from './domain/work-week';
-import { createWorkingCalendar } from './domain/working-calendar';
+import { createWorkingCalendar, type SharedWorkingDays } from './domain/working-calendar';
 import { loadCalendarData } from './calendar-data.loader';
 import { HolidayAdjustmentRow } from './holiday-adjustment.entity';
 import { AppConfig } from '../core/config/app-config';
@@ -77,13 +77,17 @@ export class CalendarService {
     return this.holidayCalendar;
   }
 
-  /** One person's working calendar within an engagement (blackouts of their side apply). */
+  /**
+   * One person's working calendar within an engagement (blackouts of their side apply). With
+   * `shared`, it computes its days once with every other calendar of the same inputs.
+   */
   calendarFor(
     profile: CalendarProfile,
     holidays: HolidayCalendar,
     blackouts: readonly Blackout[],
+    shared?: SharedWorkingDays,
   ): WorkingCalendar {
-    return createWorkingCalendar(profile, { holidays, seasonalHours: this.seasonal, blackouts });
+    return createWorkingCalendar(profile, { holidays, seasonalHours: this.seasonal, blackouts, shared });
   }
 
   async listHolidays(query: {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DateTime } from 'luxon';
 import { DataSource, In } from 'typeorm';
 import { CalendarService } from '../../calendars/calendar.service';
+import { SharedWorkingDays } from '../../calendars/domain/working-calendar';
 import { Clock } from '../../core/clock/clock';
 import { AppConfig } from '../../core/config/app-config';
 import { PlannerMetrics } from '../../core/metrics/planner-metrics';
@@ -78,6 +79,8 @@ export class PlannerService {
     // batch planning it again would not see them stored.
     const unique = [...new Set(engagementIds)];
     const ordered = unique.length > size ? await this.byAccountManager(unique) : unique;
+    // People with the same zone, hours, holidays and days off share their computed days.
+    const days = new SharedWorkingDays();
     let pending: CadenceChanges[] = [];
     let pendingRows = 0;
     const write = async (): Promise<void> => {
@@ -101,7 +104,7 @@ export class PlannerService {
       }
       // One working calendar per person for the whole batch (see sharedCalendars).
       const calendarFor = sharedCalendars((profile, blackouts) =>
-        this.calendars.calendarFor(profile, holidays, blackouts),
+        this.calendars.calendarFor(profile, holidays, blackouts, days),
       );
       for (const context of contexts) {
         for (const change of this.plan(context, now, calendarFor)) {

@@ -4,6 +4,7 @@ import { createSeasonalHours } from './seasonal-hours';
 import {
   createWorkingCalendar,
   dayFactsReader,
+  SharedWorkingDays,
   windowMillis,
   type WorkingCalendarContext,
 } from './working-calendar';
@@ -183,6 +184,55 @@ describe('working calendar', () => {
         hours: maria.workingHours,
       };
       expect(JSON.stringify(day)).toBe(JSON.stringify(eager));
+    });
+  });
+
+  describe('with shared days', () => {
+    it('answers the same days as a calendar of its own, and shares them between people of the same inputs', () => {
+      const shared = new SharedWorkingDays();
+      const ana = createWorkingCalendar({ ...maria, personId: 'ana' }, { ...context(), shared });
+      const ben = createWorkingCalendar({ ...maria, personId: 'ben' }, { ...context(), shared });
+      const alone = createWorkingCalendar(maria, context());
+      for (const date of ['2027-06-07', '2027-06-10', '2027-06-12']) {
+        expect(ana.day(date)).toEqual(alone.day(date));
+        expect(ben.day(date)).toBe(ana.day(date));
+      }
+      expect(ana.personId).toBe('ana');
+      expect(ben.personId).toBe('ben');
+    });
+
+    it('keeps days apart when time off, blackouts or hours differ', () => {
+      const shared = new SharedWorkingDays();
+      const away = createWorkingCalendar(maria, { ...context(), shared });
+      const present = createWorkingCalendar({ ...maria, timeOff: [] }, { ...context(), shared });
+      const blackout = createWorkingCalendar(
+        { ...maria, timeOff: [] },
+        { ...context([{ date: '2027-06-10', side: 'vendor', name: 'Shutdown' }]), shared },
+      );
+      const otherSide = createWorkingCalendar(
+        { ...maria, timeOff: [] },
+        { ...context([{ date: '2027-06-10', side: 'client', name: 'Shutdown' }]), shared },
+      );
+      const late = createWorkingCalendar(
+        { ...maria, timeOff: [], workingHours: { start: '13:00', end: '22:00' } },
+        { ...context(), shared },
+      );
+      expect(away.day('2027-06-08').window).toBeNull();
+      expect(present.day('2027-06-08').window).not.toBeNull();
+      expect(blackout.day('2027-06-10').window).toBeNull();
+      expect(otherSide.day('2027-06-10')).toBe(present.day('2027-06-10'));
+      expect(late.day('2027-06-10').window?.start.toISO()).toBe('2027-06-10T05:00:00.000Z');
+    });
+
+    it('does not share days with calendars built on other holidays', () => {
+      const shared = new SharedWorkingDays();
+      const otherHolidays = createHolidayCalendar({
+        data: { holidayTypes: { default: ['public'], countries: new Map() }, overlays: new Map() },
+      });
+      const first = createWorkingCalendar(omar, { ...context(), shared });
+      const second = createWorkingCalendar(omar, { ...context(), holidays: otherHolidays, shared });
+      expect(second.day('2027-03-24')).toEqual(first.day('2027-03-24'));
+      expect(second.day('2027-03-24')).not.toBe(first.day('2027-03-24'));
     });
   });
 });

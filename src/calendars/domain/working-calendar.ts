@@ -24,6 +24,35 @@ export interface WorkingCalendarContext {
   seasonalHours: SeasonalHoursCalendar;
   /** Shutdown days of the engagement; only those of the person's own side apply. */
   blackouts: readonly Blackout[];
+  /** Days computed once for every calendar of the same inputs (see {@link SharedWorkingDays}). */
+  shared?: SharedWorkingDays;
+}
+
+/**
+ * Computed days shared between the calendars of different people whose days are made of the
+ * same inputs: zone, country and region, work week, hours, time off and the blackouts of their
+ * side. Most people share those with many others (every New York client contact on 09:00–17:00
+ * without time off), so a planning run computes each such day once rather than once per
+ * person. Days depend on the holidays and seasonal hours too: the store belongs to the first
+ * pair it is used with, and calendars built on any other pair keep days of their own. It only
+ * grows, by distinct inputs: make one per planning run, not one per process.
+ */
+export class SharedWorkingDays {
+  #sources: Pick<WorkingCalendarContext, 'holidays' | 'seasonalHours'> | undefined;
+  readonly #memos = new Map<string, Map<number, DayRecord>>();
+
+  /** The memo for these inputs, or undefined when the context has other holidays or hours. */
+  memoFor(key: string, context: WorkingCalendarContext): Map<number, DayRecord> | undefined {
+    this.#sources ??= { holidays: context.holidays, seasonalHours: context.seasonalHours };
+    if (this.#sources.holidays !== context.holidays || this.#sources.seasonalHours !== context.seasonalHours)
+      return undefined;
+    let memo = this.#memos.get(key);
+    if (memo === undefined) {
+      memo = new Map();
+      this.#memos.set(key, memo);
+    }
+    return memo;
+  }
 }
 
 const WEEKEND: DayOffReason = Object.freeze({ kind: 'weekend', label: 'Weekend' });
@@ -83,7 +112,21 @@ export function createWorkingCalendar(
   const nightShift = ownEnd <= ownStart;
   const { country, region, timeZone, timeOff } = profile;
   // Keyed by day number: placement asks by number, and a number key needs no date string.
-  const memo = new Map<number, DayRecord>();
+  // Everything compute() reads, as the key of days other people's calendars may share.
+  const memo =
+    context.shared?.memoFor(
+      JSON.stringify([
+        timeZone,
+        country,
+        region,
+        worksOn,
+        ownHours.start,
+        ownHours.end,
+        timeOff.map((range) => [range.start, range.end]),
+        [...blackouts].map(([date, reasons]) => [date, reasons.map((reason) => reason.label)]),
+      ]),
+      context,
+    ) ?? new Map<number, DayRecord>();
 
   function compute(dayNumber: number, date: LocalDate): DayRecord {
     const off: DayOffReason[] = [];
