@@ -1,4 +1,7 @@
 import type { WorkingCalendar } from '../../calendars/domain/calendar.types';
+import { SharedWorkingDays, createWorkingCalendar } from '../../calendars/domain/working-calendar';
+import { createHolidayCalendar } from '../../calendars/domain/holiday-calendar';
+import { createSeasonalHours } from '../../calendars/domain/seasonal-hours';
 import { calendarsOf, person } from '../../../test/cadences/real-calendars';
 import { createCalendarView } from './calendar-view';
 import { toEpochDay } from './civil-date';
@@ -39,5 +42,33 @@ describe('calendar views', () => {
       expect(a.availability).toBe(maria.day(date));
       expect(b.availability).toBe(maria.day(date));
     }
+  });
+
+  it('shares the days of calendars that read the same working days, but not the person', () => {
+    const shared = new SharedWorkingDays();
+    const holidays = createHolidayCalendar({
+      data: { holidayTypes: { default: ['public'], countries: new Map() }, overlays: new Map() },
+    });
+    const context = { holidays, seasonalHours: createSeasonalHours([]), blackouts: [], shared };
+    const ana = createCalendarView(
+      createWorkingCalendar(person('ana', 'Asia/Manila', 'PH', 'vendor'), context),
+    );
+    const ben = createCalendarView(
+      createWorkingCalendar(person('ben', 'Asia/Manila', 'PH', 'vendor'), context),
+    );
+    const away = createCalendarView(
+      createWorkingCalendar(
+        person('cy', 'Asia/Manila', 'PH', 'vendor', {
+          timeOff: [{ start: '2027-06-07', end: '2027-06-09' }],
+        }),
+        context,
+      ),
+    );
+    const day = toEpochDay('2027-06-08');
+    expect([ana.personId, ben.personId]).toEqual(['ana', 'ben']);
+    expect(ben.day(day)).toBe(ana.day(day));
+    expect(away.day(day)).not.toBe(ana.day(day));
+    expect(Number.isNaN(away.day(day).start)).toBe(true);
+    expect(Number.isNaN(ana.day(day).start)).toBe(false);
   });
 });

@@ -5,7 +5,12 @@ import type {
   WorkingCalendar,
   WorkingHours,
 } from '../../calendars/domain/calendar.types';
-import { dayFactsReader, windowMillis, type WorkingDayFacts } from '../../calendars/domain/working-calendar';
+import {
+  dayFactsReader,
+  windowMillis,
+  workingDaySource,
+  type WorkingDayFacts,
+} from '../../calendars/domain/working-calendar';
 import { fromEpochDay, parseLocalTime, type EpochDay } from './civil-date';
 import { localToUtcMs } from './zone-offset';
 
@@ -57,12 +62,23 @@ export function createCalendarView(calendar: WorkingCalendar): CalendarView {
   return view;
 }
 
+/**
+ * Day views per source of working days: calendars that read the same days (people of the same
+ * zone, hours and days off) share their views of them too, which hold nothing of the person.
+ */
+const dayViews = new WeakMap<object, Map<EpochDay, DayView>>();
+
 function newCalendarView(calendar: WorkingCalendar): CalendarView {
-  const cache = new Map<EpochDay, DayView>();
   const zone = calendar.timeZone;
   // Calendars made by createWorkingCalendar are read as numbers by day number (no date string,
   // no DayAvailability per day); any other calendar through its public `day()`.
   const facts = dayFactsReader(calendar);
+  const source = facts === undefined ? undefined : workingDaySource(calendar);
+  let cache = source === undefined ? undefined : dayViews.get(source);
+  if (cache === undefined) {
+    cache = new Map<EpochDay, DayView>();
+    if (source !== undefined) dayViews.set(source, cache);
+  }
   return {
     personId: calendar.personId,
     zone,

@@ -202,6 +202,7 @@ export function createWorkingCalendar(
     },
   };
   readers.set(calendar, record);
+  daySources.set(calendar, memo);
   return calendar;
 }
 
@@ -231,6 +232,19 @@ interface DayRecord extends WorkingDayFacts {
 
 /** The facts of each calendar made here, by day number. */
 const readers = new WeakMap<WorkingCalendar, (dayNumber: number) => WorkingDayFacts>();
+
+/** The memo each calendar made here reads its days from (shared by calendars of the same inputs). */
+const daySources = new WeakMap<WorkingCalendar, object>();
+
+/**
+ * What a calendar made by {@link createWorkingCalendar} reads its days from, as an opaque
+ * object: two calendars with the same source answer the same facts for every day (they were
+ * made with the same {@link SharedWorkingDays} from the same inputs), so whatever is derived
+ * from their days alone may be shared too. Undefined for any other calendar.
+ */
+export function workingDaySource(calendar: WorkingCalendar): object | undefined {
+  return daySources.get(calendar);
+}
 
 /**
  * Reads a calendar's days by day number as {@link WorkingDayFacts}, for hot paths, when the
