@@ -114,19 +114,8 @@ export function createWorkingCalendar(
   // Keyed by day number: placement asks by number, and a number key needs no date string.
   // Everything compute() reads, as the key of days other people's calendars may share.
   const memo =
-    context.shared?.memoFor(
-      JSON.stringify([
-        timeZone,
-        country,
-        region,
-        worksOn,
-        ownHours.start,
-        ownHours.end,
-        timeOff.map((range) => [range.start, range.end]),
-        [...blackouts].map(([date, reasons]) => [date, reasons.map((reason) => reason.label)]),
-      ]),
-      context,
-    ) ?? new Map<number, DayRecord>();
+    (context.shared && context.shared.memoFor(sharedDaysKey(profile, blackouts), context)) ??
+    new Map<number, DayRecord>();
 
   function compute(dayNumber: number, date: LocalDate): DayRecord {
     const off: DayOffReason[] = [];
@@ -232,6 +221,20 @@ interface DayRecord extends WorkingDayFacts {
 
 /** The facts of each calendar made here, by day number. */
 const readers = new WeakMap<WorkingCalendar, (dayNumber: number) => WorkingDayFacts>();
+
+/**
+ * Everything a calendar's days are computed from besides the holidays and seasonal hours, as
+ * text. Zones, countries, regions, weekdays, times and dates hold no `|` or `,`; blackout
+ * names may, so they come last, quoted.
+ */
+function sharedDaysKey(profile: CalendarProfile, blackouts: ReadonlyMap<LocalDate, DayOffReason[]>): string {
+  let key = `${profile.timeZone}|${profile.country}|${profile.region === null ? '' : `r:${profile.region}`}|${profile.workWeek.join(',')}|${profile.workingHours.start}|${profile.workingHours.end}|`;
+  for (const range of profile.timeOff) key += `${range.start},${range.end},`;
+  if (blackouts.size > 0) {
+    key += `|${JSON.stringify([...blackouts].map(([date, reasons]) => [date, reasons.map((r) => r.label)]))}`;
+  }
+  return key;
+}
 
 /** The memo each calendar made here reads its days from (shared by calendars of the same inputs). */
 const daySources = new WeakMap<WorkingCalendar, object>();
