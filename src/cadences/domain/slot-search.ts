@@ -118,24 +118,31 @@ export function rotationCandidates(
 ): RotationCandidate[] {
   const { bounds } = windows;
   const duration = search.durationMs;
-  const starts = new Set<number>([targetMs, bounds.start]);
+  // A list rather than a Set: instants are not small integers, and hashing them cost more
+  // than scanning the twenty-odd starts kept (includes() matches as a Set would, NaN too).
+  const starts: number[] = [];
+  const add = (start: number): void => {
+    if (start < bounds.start || start >= bounds.end || starts.includes(start)) return;
+    starts.push(start);
+  };
+  add(targetMs);
+  add(bounds.start);
   for (const spans of windows.perPerson) {
     for (const w of spans) {
-      starts.add(w.start);
-      starts.add(w.end - duration);
+      add(w.start);
+      add(w.end - duration);
     }
   }
   for (const view of search.views) {
     const last = localDayAt(view.zone, bounds.end + duration);
     for (let day = localDayAt(view.zone, bounds.start); day <= last; day++) {
       const midnight = localToUtcMs(view.zone, day, 0);
-      starts.add(midnight);
-      starts.add(midnight - duration);
+      add(midnight);
+      add(midnight - duration);
     }
   }
   const candidates: RotationCandidate[] = [];
   for (const start of starts) {
-    if (start < bounds.start || start >= bounds.end) continue;
     const evaluation = evaluateSlot(search.views, windows.perPerson, start, duration, nominal);
     candidates.push({ evaluation, dayRank, targetMs });
   }
