@@ -29,7 +29,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source';
 import { runMigrations } from '../src/database/run-migrations';
 import { createTestDatabase } from '../test/support/test-database';
-import { info, ms, ratio, target, thousands, unavailable, type Figure } from './support/figures';
+import { info, ms, ratio, target, thousands, type Figure } from './support/figures';
 import { seedPortfolio, type Portfolio } from './support/portfolio';
 import { seededRandom } from './support/random';
 import { startServer, type ServerProcess } from './support/server-process';
@@ -127,17 +127,15 @@ export async function runApiBench(options: ApiBenchOptions = {}): Promise<Figure
           body: REPORT_BODY,
         }),
       },
+      {
+        name: 'GET /engagements/:id/health',
+        method: 'GET',
+        request: (i) => ({ path: `/api/v1/engagements/${engagements[i % engagements.length]}/health` }),
+      },
     ];
 
     const figures: Figure[] = [];
     figures.push(...(await sameAnswers(server('bare'), server('cadence-info'), engagements, query, reports)));
-
-    const health = await probe(server('cadence-info').url, `/api/v1/engagements/${engagements[0]}/health`);
-    const healthEndpoint: Endpoint = {
-      name: 'GET /engagements/:id/health',
-      method: 'GET',
-      request: (i) => ({ path: `/api/v1/engagements/${engagements[i % engagements.length]}/health` }),
-    };
 
     for (const endpoint of endpoints) {
       const best = new Map<ServerName, Measured>();
@@ -154,33 +152,6 @@ export async function runApiBench(options: ApiBenchOptions = {}): Promise<Figure
         }
       }
       figures.push(...endpointFigures(endpoint.name, best));
-    }
-
-    if (health === 200) {
-      // No bare twin: what the health view reads is the health feature's business, still in progress.
-      const results: Measured[] = [];
-      for (let round = 0; round < rounds; round++) {
-        await measure(server('cadence-info'), healthEndpoint, warmUpSeconds);
-        results.push(await measure(server('cadence-info'), healthEndpoint, seconds));
-      }
-      const result = results.reduce(better);
-      figures.push(
-        info(
-          `${healthEndpoint.name}: ${LABEL['cadence-info']}, req/s (CPU per request)`,
-          `${thousands(result.rps)} (${ms(result.cpuMs)})`,
-        ),
-        unavailable(`${healthEndpoint.name}: Cadence / bare`, 'no bare twin of the health view yet'),
-        target(
-          `${healthEndpoint.name}: p99 at ${CONNECTIONS} connections`,
-          ms(result.p99),
-          `< ${TARGET_P99_MS} ms`,
-          result.p99 < TARGET_P99_MS,
-        ),
-      );
-    } else {
-      figures.push(
-        unavailable(healthEndpoint.name, `the route answers ${health}: src/health is not wired yet`),
-      );
     }
 
     const rss = await server('cadence-info').peakRssMb();
@@ -336,8 +307,9 @@ function endpointFigures(name: string, best: ReadonlyMap<ServerName, Measured>):
 }
 
 /**
- * The comparison is only fair if both servers give the same answer: the listing must be
- * byte-for-byte the same, and a submitted report the same apart from its new blockers' ids.
+ * The comparison is only fair if both servers give the same answer: the listing and the health
+ * view must be byte-for-byte the same, and a submitted report the same apart from its new
+ * blockers' ids.
  */
 async function sameAnswers(
   bare: ServerProcess,
@@ -351,6 +323,15 @@ async function sameAnswers(
     const path = `/api/v1/engagements/${id}/touchpoints?${query}`;
     const [a, b] = await Promise.all([call(bare.url, 'GET', path), call(cadence.url, 'GET', path)]);
     if (a.status !== 200 || b.status !== 200 || a.body !== b.body) mismatches.push(`GET ${path}`);
+  }
+  for (const id of engagements.slice(0, 5)) {
+    const path = `/api/v1/engagements/${id}/health`;
+    const [a, b] = await Promise.all([call(bare.url, 'GET', path), call(cadence.url, 'GET', path)]);
+    if (a.status !== 200 || b.status !== 200 || a.body !== b.body) {
+      mismatches.push(
+        `GET ${path} (${a.status}: ${a.body.slice(0, 200)} / ${b.status}: ${b.body.slice(0, 200)})`,
+      );
+    }
   }
   // The last ids of the sequence: the load reaches them last, when their first report is in anyway.
   for (const id of reports.slice(-3)) {
@@ -368,7 +349,7 @@ async function sameAnswers(
   for (const m of mismatches) process.stderr.write(`api: bare and Cadence answer differently: ${m}\n`);
   return [
     target(
-      'bare server answers as Cadence does (5 listings, 3 reports)',
+      'bare server answers as Cadence does (5 listings, 5 health views, 3 reports)',
       mismatches.length === 0 ? 'same' : `${mismatches.length} differ`,
       'same',
       mismatches.length === 0,
@@ -395,10 +376,6 @@ async function call(
     body,
   });
   return { status: response.status, body: await response.text() };
-}
-
-async function probe(url: string, path: string): Promise<number> {
-  return (await call(url, 'GET', path)).status;
 }
 
 function shuffle<T>(items: readonly T[], random: () => number): T[] {

@@ -1,11 +1,13 @@
 /**
- * The API benchmark's baseline: a bare `node:http` server answering the same two routes as
+ * The API benchmark's baseline: a bare `node:http` server answering the same three routes as
  * Cadence with the same SQL reads and writes, on the same SQLite file through the same driver
  * (better-sqlite3, used directly with prepared statements, with the pragmas Cadence's
  * DataSource sets), the same pure domain rules (report validation, blocker carry-over, the
- * report window) and the same formatting library (Luxon), and the same response bodies. What
- * it leaves out is the framework: Nest's router, guards, pipes, class-validator, the exception
- * filter, request logging and metrics hooks, and TypeORM's query building and hydration.
+ * report window; for the health view the rows-to-history mapping and the assessment of
+ * src/health/domain with the weights of config/health.yaml) and the same formatting library
+ * (Luxon), and the same response bodies. What it leaves out is the framework: Nest's router,
+ * guards, pipes, class-validator, the exception filter, request logging and metrics hooks, and
+ * TypeORM's query building and hydration.
  *
  * Where Cadence reads a row twice (the engagement before and inside the planning context, the
  * stored report before and inside the transaction), this server reads it once: the baseline
@@ -15,11 +17,27 @@
  * answers `{ type: 'ready', url }` over IPC and stops on `{ type: 'stop' }`.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
 import { DateTime, Settings } from 'luxon';
+import { parse as parseYaml } from 'yaml';
 import { tokensMatch } from '../../src/core/auth/api-token';
+import { assessHealth, type HealthAssessment } from '../../src/health/domain/health-score';
+import { TREND_WEEKS } from '../../src/health/domain/health-trend';
+import {
+  type AcknowledgementRow,
+  type AnswerRow,
+  type EngagementRow,
+  mapHistory,
+  type NudgeRow,
+  type ReportRow as HistoryReportRow,
+  type TouchpointRow as HistoryTouchpointRow,
+} from '../../src/health/engagement-history.mapper';
+import { type HealthSettings, parseHealthSettings } from '../../src/health/health-settings';
+import type { HealthBand } from '../../src/health/domain/health-band';
+import { instant, storedForm } from '../../src/health/stored-instant';
 import { assembleBlockers, openBlockers } from '../../src/reports/domain/blocker-carry-over';
 import { type BlockerInput, type ReportInput, validateReport } from '../../src/reports/domain/report-rules';
 import { editableUntil, isLate, type ReportFrequency } from '../../src/reports/domain/report-window';
@@ -31,6 +49,8 @@ Settings.throwOnInvalid = true;
 const LATE_GRACE_MINUTES = 60;
 const HORIZON_WEEKS = 12;
 const ACCEPTING = ['pending', 'submitted', 'late', 'missed'];
+/** src/health/health-evaluator.ts: the weeks of snapshots read with an assessment. */
+const SNAPSHOT_WEEKS = TREND_WEEKS + 12;
 
 interface TouchpointRow {
   id: string;
@@ -87,8 +107,15 @@ function openDatabase(file: string): Database.Database {
   return db;
 }
 
-/** Builds the two handlers over one database connection, with every statement prepared once. */
-function handlers(db: Database.Database, now: DateTime) {
+/** config/health.yaml as HealthModule reads it at start-up (health-settings.loader.ts). */
+function healthSettings(): HealthSettings {
+  const parsed = parseHealthSettings(parseYaml(readFileSync('config/health.yaml', 'utf8')));
+  if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+  return parsed.settings;
+}
+
+/** Builds the three handlers over one database connection, with every statement prepared once. */
+function handlers(db: Database.Database, now: DateTime, settings: HealthSettings) {
   const sql = {
     engagement: db.prepare<[string], { id: string; kpis: string }>(
       'SELECT id, kpis FROM engagement WHERE id = ?',
@@ -135,6 +162,46 @@ function handlers(db: Database.Database, now: DateTime) {
     cancelNudges: db.prepare(
       `UPDATE outbox_message SET status = 'cancelled', updated_at = ?
        WHERE touchpoint_id = ? AND purpose = 'nudge' AND status IN ('queued', 'failed')`,
+    ),
+  };
+  // The reads of HistoryBuilder and SnapshotStore.between for one engagement, in their SQL.
+  const health = {
+    engagement: db.prepare<[string], EngagementRow>(
+      `SELECT e.id AS id, e.created_at AS createdAt, e.kpis AS kpis, p.time_zone AS timeZone
+       FROM engagement e LEFT JOIN person p ON p.id = e.account_manager_id WHERE e.id = ?`,
+    ),
+    touchpoints: db.prepare<[string, string, string], HistoryTouchpointRow>(
+      `SELECT t.id AS id, t.engagement_id AS engagementId, t.kind AS kind, t.status AS status,
+       t.scheduled_at AS scheduledAt, t.ends_at AS endsAt, t.original_at AS originalAt,
+       t.adjustment_type AS adjustmentType, t.adjustment_reason AS adjustmentReason, t.held_at AS heldAt,
+       t.submitted_at AS submittedAt, t.reschedule_count AS rescheduleCount
+       FROM touchpoint t WHERE t.engagement_id = ? AND t.scheduled_at >= ? AND t.scheduled_at < ?`,
+    ),
+    reports: db.prepare<[string, string, string], HistoryReportRow>(
+      `SELECT r.touchpoint_id AS touchpointId, r.engagement_id AS engagementId, r.status AS status,
+       r.kpi_values AS kpiValues, r.blockers AS blockers, r.asks AS asks, r.submitted_at AS submittedAt
+       FROM status_report r INNER JOIN touchpoint t ON t.id = r.touchpoint_id
+       WHERE r.engagement_id = ? AND t.scheduled_at >= ? AND t.scheduled_at < ?`,
+    ),
+    nudges: db.prepare<[string, string, string], NudgeRow>(
+      `SELECT o.engagement_id AS engagementId, o.touchpoint_id AS touchpointId,
+       o.idempotency_key AS idempotencyKey, o.sent_at AS sentAt, o.recipient_person_id AS recipientPersonId,
+       p.role AS recipientRole
+       FROM outbox_message o LEFT JOIN person p ON p.id = o.recipient_person_id
+       WHERE o.engagement_id = ? AND o.purpose = 'nudge' AND o.status = 'sent' AND o.sent_at >= ? AND o.sent_at < ?`,
+    ),
+    acknowledgements: db.prepare<[string, string, string], AcknowledgementRow>(
+      `SELECT k.touchpoint_id AS touchpointId, k.person_id AS personId, k.acknowledged_at AS acknowledgedAt
+       FROM nudge_acknowledgement k INNER JOIN touchpoint t ON t.id = k.touchpoint_id
+       WHERE t.engagement_id = ? AND k.acknowledged_at >= ? AND k.acknowledged_at < ?`,
+    ),
+    answers: db.prepare<[string], AnswerRow>(
+      `SELECT a.touchpoint_id AS touchpointId, a.ask_index AS askIndex, a.ask_text AS askText,
+       a.answered_at AS answeredAt FROM ask_answer a WHERE a.engagement_id = ?`,
+    ),
+    snapshots: db.prepare<[string, string, string], { asOf: string; score: number; band: HealthBand }>(
+      `SELECT s.as_of AS asOf, s.score AS score, s.band AS band FROM health_snapshot s
+       WHERE s.engagement_id = ? AND s.as_of >= ? AND s.as_of < ? ORDER BY s.as_of ASC`,
     ),
   };
   const people = new Map<number, Database.Statement<string[], { id: string; time_zone: string }>>();
@@ -365,7 +432,28 @@ function handlers(db: Database.Database, now: DateTime) {
     };
   };
 
-  return { listTouchpoints, submitReport };
+  /** GET /api/v1/engagements/:id/health: the body HealthService.current answers. */
+  const assessEngagement = (engagementId: string): HealthAssessment => {
+    const engagement = health.engagement.get(engagementId);
+    if (engagement === undefined) throw new HttpError(404, 'ENGAGEMENT_NOT_FOUND');
+    // HistoryBuilder.rangeFor: historyWeeks back, a week and a day ahead.
+    const from = storedForm(now.minus({ weeks: settings.historyWeeks }));
+    const to = storedForm(now.plus({ days: 8 }));
+    const history = mapHistory({
+      engagement,
+      touchpoints: health.touchpoints.all(engagementId, from, to),
+      reports: health.reports.all(engagementId, from, to),
+      nudges: health.nudges.all(engagementId, from, to),
+      acknowledgements: health.acknowledgements.all(engagementId, from, to),
+      answers: health.answers.all(engagementId),
+    });
+    const snapshots = health.snapshots
+      .all(engagementId, storedForm(now.minus({ weeks: SNAPSHOT_WEEKS })), storedForm(now))
+      .map((s) => ({ at: instant(s.asOf), score: Number(s.score), band: s.band }));
+    return assessHealth(history, now, { weights: settings.weights, bands: settings.bands, snapshots });
+  };
+
+  return { listTouchpoints, submitReport, assessEngagement };
 }
 
 /** What reportInputFromJson builds from the DTO, with the DTO's type checks reduced to typeof. */
@@ -405,12 +493,13 @@ function iso(stored: string, zone: string): string {
 
 const TOUCHPOINTS = /^\/api\/v1\/engagements\/([^/]+)\/touchpoints$/;
 const REPORT = /^\/api\/v1\/touchpoints\/([^/]+)\/report$/;
+const HEALTH = /^\/api\/v1\/engagements\/([^/]+)\/health$/;
 
 function main(): void {
   const [file, token, nowIso] = process.argv.slice(2);
   if (!file || !token || !nowIso) throw new Error('usage: bare-server <sqlite file> <api token> <now>');
   const db = openDatabase(file);
-  const routes = handlers(db, DateTime.fromISO(nowIso, { zone: 'utc' }));
+  const routes = handlers(db, DateTime.fromISO(nowIso, { zone: 'utc' }), healthSettings());
 
   const answer = (res: ServerResponse, status: number, body: unknown): void => {
     const json = JSON.stringify(body);
@@ -429,6 +518,8 @@ function main(): void {
       const list = req.method === 'GET' ? TOUCHPOINTS.exec(url.pathname) : null;
       if (list)
         return answer(res, 200, routes.listTouchpoints(decodeURIComponent(list[1]), url.searchParams));
+      const health = req.method === 'GET' ? HEALTH.exec(url.pathname) : null;
+      if (health) return answer(res, 200, routes.assessEngagement(decodeURIComponent(health[1])));
       const report = req.method === 'POST' ? REPORT.exec(url.pathname) : null;
       if (report)
         return answer(res, 200, routes.submitReport(decodeURIComponent(report[1]), JSON.parse(raw)));
