@@ -9,6 +9,7 @@ import { Person } from '../people/person.entity';
 import { StatusReport } from '../reports/status-report.entity';
 import { NudgeAcknowledgement } from '../slack/nudge-acknowledgement.entity';
 import { AskAnswer } from './asks/ask-answer.entity';
+import { CachedSelect } from './cached-select';
 import type { EngagementHistory } from './domain/engagement-history';
 import {
   type AcknowledgementRow,
@@ -45,10 +46,14 @@ export interface HistoryRange {
  */
 @Injectable()
 export class HistoryBuilder {
+  private readonly sql: ReturnType<typeof historyQueries>;
+
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
     private readonly settings: HealthSettings,
-  ) {}
+  ) {
+    this.sql = historyQueries(dataSource);
+  }
 
   /** The range to read for assessments as of `earliest` … `latest`. */
   rangeFor(earliest: DateTime, latest: DateTime = earliest): HistoryRange {
@@ -123,9 +128,27 @@ export class HistoryBuilder {
     // Instants are fixed-width UTC ISO strings: comparing them as text compares the instants.
     const from = storedForm(range.from);
     const to = storedForm(range.to);
-    const list = [...ids];
+    const list = ids;
+    const sql = this.sql;
     return Promise.all([
-      this.dataSource
+      sql.engagements.getRawMany<EngagementRow>({ list }),
+      sql.touchpoints.getRawMany<TouchpointRow>({ list, from, to }),
+      sql.reports.getRawMany<ReportRow>({ list, from, to }),
+      sql.nudges.getRawMany<NudgeRow & Grouped>({ list, from, to }),
+      sql.acknowledgements.getRawMany<AcknowledgementRow & Grouped>({ list, from, to }),
+      sql.answers.getRawMany<AnswerRow & Grouped>({ list }),
+    ]);
+  }
+}
+
+type ListParameters = { list: readonly string[] };
+type RangeParameters = ListParameters & { from: string; to: string };
+
+/** The six reads of a history, each built once per IN-list length (see CachedSelect). */
+function historyQueries(dataSource: DataSource) {
+  return {
+    engagements: new CachedSelect<ListParameters>(dataSource, (db, { list }) =>
+      db
         .createQueryBuilder()
         .from(Engagement, 'e')
         .leftJoin(Person, 'p', 'p.id = e.account_manager_id')
@@ -133,9 +156,10 @@ export class HistoryBuilder {
         .addSelect('e.created_at', 'createdAt')
         .addSelect('e.kpis', 'kpis')
         .addSelect('p.time_zone', 'timeZone')
-        .where('e.id IN (:...list)', { list })
-        .getRawMany<EngagementRow>(),
-      selectColumns(this.dataSource.createQueryBuilder().from(Touchpoint, 't'), 't', {
+        .where('e.id IN (:...list)', { list }),
+    ),
+    touchpoints: new CachedSelect<RangeParameters>(dataSource, (db, { list, from, to }) =>
+      selectColumns(db.createQueryBuilder().from(Touchpoint, 't'), 't', {
         id: 'id',
         engagementId: 'engagement_id',
         kind: 'kind',
@@ -150,9 +174,10 @@ export class HistoryBuilder {
         rescheduleCount: 'reschedule_count',
       })
         .where('t.engagement_id IN (:...list)', { list })
-        .andWhere('t.scheduled_at >= :from AND t.scheduled_at < :to', { from, to })
-        .getRawMany<TouchpointRow>(),
-      selectColumns(this.dataSource.createQueryBuilder().from(StatusReport, 'r'), 'r', {
+        .andWhere('t.scheduled_at >= :from AND t.scheduled_at < :to', { from, to }),
+    ),
+    reports: new CachedSelect<RangeParameters>(dataSource, (db, { list, from, to }) =>
+      selectColumns(db.createQueryBuilder().from(StatusReport, 'r'), 'r', {
         touchpointId: 'touchpoint_id',
         engagementId: 'engagement_id',
         status: 'status',
@@ -163,9 +188,10 @@ export class HistoryBuilder {
       })
         .innerJoin(Touchpoint, 't', 't.id = r.touchpoint_id')
         .where('r.engagement_id IN (:...list)', { list })
-        .andWhere('t.scheduled_at >= :from AND t.scheduled_at < :to', { from, to })
-        .getRawMany<ReportRow>(),
-      selectColumns(this.dataSource.createQueryBuilder().from(OutboxMessage, 'o'), 'o', {
+        .andWhere('t.scheduled_at >= :from AND t.scheduled_at < :to', { from, to }),
+    ),
+    nudges: new CachedSelect<RangeParameters>(dataSource, (db, { list, from, to }) =>
+      selectColumns(db.createQueryBuilder().from(OutboxMessage, 'o'), 'o', {
         engagementId: 'engagement_id',
         touchpointId: 'touchpoint_id',
         idempotencyKey: 'idempotency_key',
@@ -176,9 +202,10 @@ export class HistoryBuilder {
         .addSelect('p.role', 'recipientRole')
         .where('o.engagement_id IN (:...list)', { list })
         .andWhere("o.purpose = 'nudge' AND o.status = 'sent'")
-        .andWhere('o.sent_at >= :from AND o.sent_at < :to', { from, to })
-        .getRawMany<NudgeRow & Grouped>(),
-      selectColumns(this.dataSource.createQueryBuilder().from(NudgeAcknowledgement, 'k'), 'k', {
+        .andWhere('o.sent_at >= :from AND o.sent_at < :to', { from, to }),
+    ),
+    acknowledgements: new CachedSelect<RangeParameters>(dataSource, (db, { list, from, to }) =>
+      selectColumns(db.createQueryBuilder().from(NudgeAcknowledgement, 'k'), 'k', {
         touchpointId: 'touchpoint_id',
         personId: 'person_id',
         acknowledgedAt: 'acknowledged_at',
@@ -186,19 +213,18 @@ export class HistoryBuilder {
         .innerJoin(Touchpoint, 't', 't.id = k.touchpoint_id')
         .addSelect('t.engagement_id', 'engagementId')
         .where('t.engagement_id IN (:...list)', { list })
-        .andWhere('k.acknowledged_at >= :from AND k.acknowledged_at < :to', { from, to })
-        .getRawMany<AcknowledgementRow & Grouped>(),
-      selectColumns(this.dataSource.createQueryBuilder().from(AskAnswer, 'a'), 'a', {
+        .andWhere('k.acknowledged_at >= :from AND k.acknowledged_at < :to', { from, to }),
+    ),
+    answers: new CachedSelect<ListParameters>(dataSource, (db, { list }) =>
+      selectColumns(db.createQueryBuilder().from(AskAnswer, 'a'), 'a', {
         engagementId: 'engagement_id',
         touchpointId: 'touchpoint_id',
         askIndex: 'ask_index',
         askText: 'ask_text',
         answeredAt: 'answered_at',
-      })
-        .where('a.engagement_id IN (:...list)', { list })
-        .getRawMany<AnswerRow & Grouped>(),
-    ]);
-  }
+      }).where('a.engagement_id IN (:...list)', { list }),
+    ),
+  };
 }
 
 interface Grouped {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DateTime } from 'luxon';
 import { DataSource, type EntityManager } from 'typeorm';
 import { bulkInsert } from '../../database/bulk-insert';
+import { CachedSelect } from '../cached-select';
 import type { HealthBand } from '../domain/health-band';
 import type { HealthFlag } from '../domain/health-flags';
 import { instant, storedForm } from '../stored-instant';
@@ -38,18 +39,12 @@ const CHUNK = 500;
 /** Reads and writes `health_snapshot`. */
 @Injectable()
 export class SnapshotStore {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** Built once per IN-list length: the health view reads one engagement's weeks per request. */
+  private readonly weeks: CachedSelect<{ list: readonly string[]; from: string; to: string }>;
 
-  /** Snapshots taken in `[from, to)`, by engagement, oldest first. */
-  async between(
-    engagementIds: readonly string[],
-    from: DateTime,
-    to: DateTime,
-  ): Promise<Map<string, StoredWeek[]>> {
-    const weeks = new Map<string, StoredWeek[]>();
-    const ids = [...new Set(engagementIds)];
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      const rows = await this.dataSource
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    this.weeks = new CachedSelect(dataSource, (db, { list, from, to }) =>
+      db
         .createQueryBuilder()
         .from(HealthSnapshotRecord, 's')
         .select('s.engagement_id', 'engagementId')
@@ -61,10 +56,26 @@ export class SnapshotStore {
         .addSelect('s.trend', 'trend')
         .addSelect('s.paused', 'paused')
         .addSelect('s.flags', 'flags')
-        .where('s.engagement_id IN (:...list)', { list: ids.slice(i, i + CHUNK) })
-        .andWhere('s.as_of >= :from AND s.as_of < :to', { from: storedForm(from), to: storedForm(to) })
-        .orderBy('s.as_of', 'ASC')
-        .getRawMany<WeekRow>();
+        .where('s.engagement_id IN (:...list)', { list })
+        .andWhere('s.as_of >= :from AND s.as_of < :to', { from, to })
+        .orderBy('s.as_of', 'ASC'),
+    );
+  }
+
+  /** Snapshots taken in `[from, to)`, by engagement, oldest first. */
+  async between(
+    engagementIds: readonly string[],
+    from: DateTime,
+    to: DateTime,
+  ): Promise<Map<string, StoredWeek[]>> {
+    const weeks = new Map<string, StoredWeek[]>();
+    const ids = [...new Set(engagementIds)];
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const rows = await this.weeks.getRawMany<WeekRow>({
+        list: ids.slice(i, i + CHUNK),
+        from: storedForm(from),
+        to: storedForm(to),
+      });
       for (const row of rows) {
         const week: StoredWeek = {
           engagementId: row.engagementId,
