@@ -164,7 +164,9 @@ function handlers(db: Database.Database, now: DateTime, settings: HealthSettings
        WHERE touchpoint_id = ? AND purpose = 'nudge' AND status IN ('queued', 'failed')`,
     ),
   };
-  // The reads of HistoryBuilder and SnapshotStore.between for one engagement, in their SQL.
+  // The reads of HistoryBuilder and SnapshotStore.between for one engagement, in their SQL,
+  // with `= ?` for their one-id IN lists and only the columns the assessment uses (a snapshot's
+  // time, score and band: the view does not show its flags).
   const health = {
     engagement: db.prepare<[string], EngagementRow>(
       `SELECT e.id AS id, e.created_at AS createdAt, e.kpis AS kpis, p.time_zone AS timeZone
