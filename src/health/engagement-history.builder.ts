@@ -9,7 +9,7 @@ import { Person } from '../people/person.entity';
 import { StatusReport } from '../reports/status-report.entity';
 import { NudgeAcknowledgement } from '../slack/nudge-acknowledgement.entity';
 import { AskAnswer } from './asks/ask-answer.entity';
-import { CachedSelect } from './cached-select';
+import { CachedSelect } from '../database/cached-select';
 import type { EngagementHistory } from './domain/engagement-history';
 import {
   type AcknowledgementRow,

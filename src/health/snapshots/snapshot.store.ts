@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DateTime } from 'luxon';
 import { DataSource, type EntityManager } from 'typeorm';
 import { bulkInsert } from '../../database/bulk-insert';
-import { CachedSelect } from '../cached-select';
+import { CachedSelect } from '../../database/cached-select';
 import type { HealthBand } from '../domain/health-band';
 import type { HealthFlag } from '../domain/health-flags';
 import { instant, storedForm } from '../stored-instant';

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { CachedSelect } from '../../src/health/cached-select';
+import { CachedSelect } from '../../src/database/cached-select';
 import { SlackEvent } from '../../src/slack/slack-event.entity';
 import { TestApp } from '../support/test-app';
 
