@@ -7,7 +7,7 @@ import { Clock } from '../core/clock/clock';
 import { AppConfig } from '../core/config/app-config';
 import { Conflict, NotFound, ValidationFailed } from '../core/errors/domain-error';
 import { DomainEvents } from '../core/events/domain-events';
-import { utcIso, zonedIso } from '../core/time/instant-format';
+import { utcIso, zonedIso } from './domain/instant-format';
 import { parseInstant } from '../core/validation/decorators';
 import { Engagement } from '../engagements/engagement.entity';
 import { EngagementContact } from '../engagements/engagement-contact.entity';
