@@ -119,6 +119,20 @@ export interface ClockSummary {
   failed: Record<string, string>;
 }
 
+/** One outbound message as GET /api/v1/messages lists it. */
+export interface MessageView {
+  id: string;
+  channel: 'email' | 'slack';
+  purpose: string;
+  engagementId: string | null;
+  touchpointId: string | null;
+  recipientPersonId: string | null;
+  recipient: string;
+  summary: string;
+  status: 'queued' | 'sent' | 'failed' | 'dead' | 'cancelled';
+  sentAt: string | null;
+}
+
 export class ApiRefused extends Error {
   constructor(
     readonly status: number,
@@ -189,6 +203,30 @@ export class CadenceClient {
     return page.items;
   }
 
+  /** Every outbound message matching the filters, all pages, oldest first. */
+  async messages(filters: Record<string, string> = {}): Promise<MessageView[]> {
+    const all: MessageView[] = [];
+    for (let offset = 0; ; offset += 200) {
+      const query = new URLSearchParams({ ...filters, limit: '200', offset: String(offset) });
+      const page = await this.call<{ items: MessageView[]; total: number }>(
+        'GET',
+        `/api/v1/messages?${query.toString()}`,
+      );
+      all.push(...page.items);
+      if (page.items.length === 0 || all.length >= page.total) return all;
+    }
+  }
+
+  /** The HTML of the executive's latest digest, exactly as mailed. */
+  async latestDigest(executiveId: string): Promise<string> {
+    return (await this.checked('GET', `/api/v1/executives/${executiveId}/digest`)).text();
+  }
+
+  /** A fresh link to the vendor's status report form for a report touchpoint. */
+  reportLink(touchpointId: string): Promise<{ url: string; expiresAt: string }> {
+    return this.call('POST', `/api/v1/touchpoints/${touchpointId}/report-link`, {});
+  }
+
   /** Prometheus text of GET /metrics. */
   async metrics(): Promise<string> {
     return (await this.send('GET', '/metrics')).text();
@@ -207,6 +245,12 @@ export class CadenceClient {
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
     return this.read<T>(await this.send(method, path, body), method, path);
+  }
+
+  private async checked(method: string, path: string): Promise<Response> {
+    const response = await this.send(method, path);
+    if (response.status >= 300) throw new ApiRefused(response.status, method, path, await response.text());
+    return response;
   }
 
   private send(method: string, path: string, body?: unknown): Promise<Response> {

@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/app.factory';
+import type { ResolvedApiToken } from '../../src/core/auth/api-token';
+import { API_TOKEN } from '../../src/core/auth/api-token.provider';
+import type { AppConfig } from '../../src/core/config/app-config';
 import { loadConfig } from '../../src/core/config/config.loader';
 
 /** The bearer token the simulator starts Cadence with; it never leaves the process. */
@@ -12,6 +15,9 @@ export interface RunningCadence {
   /** Base URL on 127.0.0.1, e.g. http://127.0.0.1:41234 */
   url: string;
   token: string;
+  /** The API token as Cadence resolved it (generated, stored or from the environment). */
+  resolvedToken: ResolvedApiToken;
+  config: AppConfig;
   close(): Promise<void>;
 }
 
@@ -24,37 +30,51 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Keep the temporary data folder (SQLite file, .eml outbox) for inspection. */
   keepData?: boolean;
+  /**
+   * Run on this data folder, as `npm start` would: its API token (generated on
+   * first use) unless the environment sets one, and PORT and HOST from the
+   * environment. Without it: a fresh temporary folder, the simulation token and
+   * an ephemeral port on 127.0.0.1.
+   */
+  dataDir?: string;
 }
 
 /**
  * Starts the real application in this process, configured exactly as an
  * operator would configure production (the same loader, the same environment
- * variables), on a manual clock and a SQLite file in a fresh temporary folder,
- * listening on 127.0.0.1. The simulator then talks to it only over HTTP.
+ * variables), on a manual clock and a SQLite file, listening on 127.0.0.1.
+ * The simulator then talks to it only over HTTP.
  */
 export async function startCadence(options: StartOptions): Promise<RunningCadence> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'cadence-sim-'));
+  const temporary = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'cadence-sim-'));
   const config = loadConfig({
     env: {
       CADENCE_CLOCK: 'manual',
       CADENCE_CLOCK_START: options.clockStart,
       CADENCE_DATA_DIR: dataDir,
-      CADENCE_API_TOKEN: SIMULATION_TOKEN,
       LOG_LEVEL: options.logLevel ?? 'warn',
-      HOST: '127.0.0.1',
-      PORT: '0',
+      ...(temporary && { CADENCE_API_TOKEN: SIMULATION_TOKEN, HOST: '127.0.0.1', PORT: '0' }),
       ...options.env,
     },
   });
   const app: NestFastifyApplication = await createApp(config);
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    await app.listen({ port: config.server.port, host: config.server.host });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1').replace('localhost', '127.0.0.1');
+  const resolvedToken = app.get<ResolvedApiToken>(API_TOKEN);
   return {
     url,
-    token: SIMULATION_TOKEN,
+    token: resolvedToken.token,
+    resolvedToken,
+    config,
     close: async () => {
       await app.close();
-      if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
+      if (temporary && !options.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

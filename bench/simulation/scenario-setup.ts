@@ -34,8 +34,22 @@ export async function setUpEngagement(
     vendorContactIds: [vendor.id],
     kpis: script.kpis,
   });
+  await createCadences(client, engagement.id, script, startsOn);
+  return engagement.id;
+}
+
+/**
+ * The script's weekly (or bi-weekly) meeting, its participants defaulting to
+ * the account manager and the vendor contacts, and its weekly status report.
+ */
+export async function createCadences(
+  client: CadenceClient,
+  engagementId: string,
+  script: EngagementScript,
+  startsOn: string,
+): Promise<void> {
   if (script.meeting !== null) {
-    await client.createCadence(engagement.id, {
+    await client.createCadence(engagementId, {
       kind: 'meeting',
       title: 'Weekly sync',
       frequency: script.meeting.frequency,
@@ -45,7 +59,7 @@ export async function setUpEngagement(
       startsOn,
     });
   }
-  await client.createCadence(engagement.id, {
+  await client.createCadence(engagementId, {
     kind: 'status_report',
     title: 'Weekly status',
     frequency: 'weekly',
@@ -53,10 +67,10 @@ export async function setUpEngagement(
     holidayPolicy: script.report.holidayPolicy,
     startsOn,
   });
-  return engagement.id;
 }
 
-function person(place: Place, role: PersonBody['role'], email: string): PersonBody {
+/** A person at a place, as POST /api/v1/people takes it. */
+export function person(place: Place, role: PersonBody['role'], email: string, name?: string): PersonBody {
   const names: Record<PersonBody['role'], string> = {
     account_manager: 'Account manager',
     executive: 'Executive',
@@ -64,7 +78,7 @@ function person(place: Place, role: PersonBody['role'], email: string): PersonBo
     client_contact: 'Client contact',
   };
   return {
-    name: `${names[role]} (${place.city})`,
+    name: name ?? `${names[role]} (${place.city})`,
     email,
     role,
     timeZone: place.timeZone,

@@ -43,15 +43,18 @@ export async function reactToNudges(
 ): Promise<SimEvent[]> {
   const events: SimEvent[] = [];
   for (const dm of desk.takeNew()) {
-    const index = live.findIndex((e) => e.slackUserId === dm.slackUserId);
-    if (index === -1 || dm.messageId === null || dm.touchpointId === null) continue;
+    const { messageId, touchpointId } = dm;
+    if (messageId === null || touchpointId === null) continue;
+    // One account manager may run several engagements: the nudge's touchpoint says which.
+    const index = live.findIndex((e) => e.slackUserId === dm.slackUserId && e.planned.has(touchpointId));
+    if (index === -1) continue;
     const e = live[index];
     const conduct = conductAt(e.script.conduct, week);
     const acts = e.slackRng.chance(conduct.nudgeActed);
     const hours = e.slackRng.between(conduct.nudgeActHours[0], conduct.nudgeActHours[1]);
     if (!acts) continue;
-    const sent = (await client.slackMessages(e.run.engagementId, dm.touchpointId)).find(
-      (m) => m.id === dm.messageId,
+    const sent = (await client.slackMessages(e.run.engagementId, touchpointId)).find(
+      (m) => m.id === messageId,
     );
     const sentAt = sent?.sentAt ? Date.parse(sent.sentAt) : now;
     events.push({
@@ -59,7 +62,7 @@ export async function reactToNudges(
       at: Math.max(now, sentAt + Math.round(hours * 60) * 60_000),
       engagement: index,
       dm,
-      button: e.heldMeetings.has(dm.touchpointId) ? NUDGE_BUTTONS.markHeld : NUDGE_BUTTONS.acknowledge,
+      button: e.heldMeetings.has(touchpointId) ? NUDGE_BUTTONS.markHeld : NUDGE_BUTTONS.acknowledge,
     });
   }
   return events;

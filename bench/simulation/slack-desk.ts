@@ -68,6 +68,11 @@ export class SlackDesk {
     };
   }
 
+  /** How many DMs Cadence has sent so far. */
+  get received(): number {
+    return this.inbox.length;
+  }
+
   /** DMs received since the last call. */
   takeNew(): ReceivedDm[] {
     const fresh = this.inbox.slice(this.read);
