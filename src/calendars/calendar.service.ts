@@ -129,9 +129,14 @@ export class CalendarService {
       });
     if (change.date !== undefined) rows.push(row('move', change.date));
     if (change.confirm === true) rows.push(row('confirm', null));
-    if (rows.length > 0) await this.dataSource.getRepository(HolidayAdjustmentRow).insert(rows);
+    // Within this call only this insert changes the adjustments: read them again only after it.
+    let updatedCalendar = calendar;
+    if (rows.length > 0) {
+      await this.dataSource.getRepository(HolidayAdjustmentRow).insert(rows);
+      updatedCalendar = await this.holidays();
+    }
 
-    const updated = (await this.holidays()).byId(holidayId);
+    const updated = updatedCalendar.byId(holidayId);
     if (updated === undefined) throw new NotFound('holiday', holidayId);
     await this.events.publish({
       type: 'holiday.changed',
@@ -141,7 +146,7 @@ export class CalendarService {
     if (change.date !== undefined && change.date !== holiday.start) {
       await this.events.publish({ type: 'holiday.changed', country: holiday.country, date: change.date });
     }
-    return listHolidays(await this.holidays(), {
+    return listHolidays(updatedCalendar, {
       country: updated.country,
       region: updated.region,
       from: updated.start,

@@ -61,7 +61,7 @@ export function describeDayOffHits(hits: readonly DayOffHit[]): string {
  * already ("Maundy Thursday (PH)"); a bare "Weekend" or "Time off" gets the side appended, so
  * a US weekend and an Egyptian one are not merged into "Weekend Fri–Sun".
  */
-export function offLabel(hit: Pick<DayOffHit, 'side'>, reason: DayOffReason): string {
+function offLabel(hit: Pick<DayOffHit, 'side'>, reason: DayOffReason): string {
   const bare = (reason.kind === 'weekend' || reason.kind === 'time_off') && !reason.label.includes('(');
   return bare ? `${reason.label} (${hit.side})` : reason.label;
 }
@@ -141,7 +141,7 @@ export function describeTimeChange(
 }
 
 /** The local date whose shift an instant belongs to (the day before, inside a night shift). */
-export function owningDay(view: CalendarView, utcMs: number): EpochDay {
+function owningDay(view: CalendarView, utcMs: number): EpochDay {
   const localMs = toLocalMs(view.zone, utcMs);
   const day = Math.floor(localMs / DAY_MS);
   const minute = Math.floor((localMs - day * DAY_MS) / MINUTE_MS);

@@ -82,7 +82,7 @@ export function expandPeriods(
 }
 
 /** The n-th (1-based) given weekday of a month. */
-export function nthWeekdayOfMonth(year: number, month: number, weekday: Weekday, n: number): EpochDay {
+function nthWeekdayOfMonth(year: number, month: number, weekday: Weekday, n: number): EpochDay {
   return firstWeekdayOnOrAfter(daysFromCivil(year, month, 1), weekday) + (n - 1) * 7;
 }
 

@@ -1,20 +1,17 @@
-import {
-  WEEKDAYS,
-  type LocalDate,
-  type LocalTime,
-  type Weekday,
-} from '../../calendars/domain/calendar.types';
+import { WEEKDAYS, type LocalTime, type Weekday } from '../../calendars/domain/calendar.types';
+import { daysFromCivil, dayNumberToCivil as civilFromDays } from '../../calendars/domain/local-date';
 
 // Module-level aliases: global lookups are slow in sandboxes such as jest's vm (about 30x
 // for this arithmetic), and these functions run several times per touchpoint.
 const { floor } = Math;
 
 /**
- * Calendar dates as whole days since 1970-01-01 (proleptic Gregorian), with no zone.
+ * Calendar dates as whole days since 1970-01-01 (proleptic Gregorian), with no zone: the
+ * calendars layer's day numbers.
  *
  * Placement walks dates far more often than it converts instants, so date arithmetic is
- * plain integer maths here (Howard Hinnant's civil-date algorithms) instead of a Luxon
- * DateTime per step: that keeps the planner's hot path free of allocations.
+ * plain integer maths (Howard Hinnant's civil-date algorithms, in calendars' local-date)
+ * instead of a Luxon DateTime per step: that keeps the planner's hot path free of allocations.
  */
 export type EpochDay = number;
 
@@ -23,57 +20,17 @@ export const DAY_MS = 86_400_000;
 /** Milliseconds in a minute. */
 export const MINUTE_MS = 60_000;
 
-const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const LOCAL_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
-
-/** Days since 1970-01-01 of a proleptic Gregorian year, month (1–12) and day. */
-export function daysFromCivil(year: number, month: number, day: number): EpochDay {
-  const y = month <= 2 ? year - 1 : year;
-  const era = floor(y / 400);
-  const yoe = y - era * 400;
-  const mp = (month + 9) % 12;
-  const doy = floor((153 * mp + 2) / 5) + day - 1;
-  const doe = yoe * 365 + floor(yoe / 4) - floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
-}
-
-/** The year, month (1–12) and day of an epoch day. */
-export function civilFromDays(epochDay: EpochDay): { year: number; month: number; day: number } {
-  const z = epochDay + 719_468;
-  const era = floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = floor((doe - floor(doe / 1460) + floor(doe / 36_524) - floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + floor(yoe / 4) - floor(yoe / 100));
-  const mp = floor((5 * doy + 2) / 153);
-  const day = doy - floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}
-
-/** Whether a string is a real `YYYY-MM-DD` date (2027-02-29 is not). */
-export function isLocalDate(value: string): boolean {
-  const m = LOCAL_DATE.exec(value);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (month < 1 || month > 12 || day < 1) return false;
-  const back = civilFromDays(daysFromCivil(year, month, day));
-  return back.month === month && back.day === day;
-}
-
-/**
- * Parses a `YYYY-MM-DD` local date into an epoch day.
- * @throws Error when the string is not a real date, so a bad date never turns into a silent shift.
- */
-export function toEpochDay(date: LocalDate): EpochDay {
-  if (!isLocalDate(date)) throw new Error(`Not a local date (YYYY-MM-DD): ${date}`);
-  return daysFromCivil(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
-}
-
-/** Formats an epoch day as `YYYY-MM-DD`. */
-export function fromEpochDay(epochDay: EpochDay): LocalDate {
-  const { year, month, day } = civilFromDays(epochDay);
-  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
-}
+// Parsing and civil-date arithmetic live in the calendars layer; these are the names the
+// cadence modules know them by. `toEpochDay` and `parseLocalTime` (minutes after midnight of
+// `HH:mm`) throw a RangeError on a string that is not a real date or time.
+export {
+  daysFromCivil,
+  dayNumberToCivil as civilFromDays,
+  isLocalDate,
+  toDayNumber as toEpochDay,
+  fromDayNumber as fromEpochDay,
+} from '../../calendars/domain/local-date';
+export { minutesOfDay as parseLocalTime } from '../../calendars/domain/local-time';
 
 /** Monday-first weekday index (0 = Monday … 6 = Sunday) of an epoch day; 1970-01-01 was a Thursday. */
 export function weekdayIndex(epochDay: EpochDay): number {
@@ -110,21 +67,6 @@ export function isoWeekKey(epochDay: EpochDay): string {
 export function monthKey(epochDay: EpochDay): string {
   const { year, month } = civilFromDays(epochDay);
   return `${year}-${pad2(month)}`;
-}
-
-/** Whether a string is a wall-clock time `HH:mm` between 00:00 and 23:59. */
-export function isLocalTime(value: string): boolean {
-  return LOCAL_TIME.test(value);
-}
-
-/**
- * Minutes after midnight of a `HH:mm` wall-clock time.
- * @throws Error on anything else, e.g. `24:00` or `9:00`.
- */
-export function parseLocalTime(time: LocalTime): number {
-  const m = LOCAL_TIME.exec(time);
-  if (!m) throw new Error(`Not a local time (HH:mm): ${time}`);
-  return Number(m[1]) * 60 + Number(m[2]);
 }
 
 /** Formats minutes after midnight (0–1439) as `HH:mm`. */

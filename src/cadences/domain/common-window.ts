@@ -65,7 +65,7 @@ export interface WindowScan {
  * before the first local date is included because a night shift belongs to the date it starts.
  * With `nominal`, days closed only by a holiday, time off or a blackout count as open.
  */
-export function windowsAround(
+function windowsAround(
   view: CalendarView,
   fromMs: number,
   toMs: number,

@@ -27,11 +27,7 @@ export function listDstTransitions(zones: readonly string[], range: Interval): D
 }
 
 /** Like {@link listDstTransitions} with epoch milliseconds, for domain code that works in numbers. */
-export function transitionsBetweenMs(
-  zones: readonly string[],
-  fromMs: number,
-  toMs: number,
-): ZoneTransition[] {
+function transitionsBetweenMs(zones: readonly string[], fromMs: number, toMs: number): ZoneTransition[] {
   const all: ZoneTransition[] = [];
   for (const zone of new Set(zones)) all.push(...zoneTransitionsBetween(zone, fromMs, toMs));
   return all.sort((a, b) => a.atMs - b.atMs || a.zone.localeCompare(b.zone));

@@ -132,7 +132,7 @@ const MAX_SAMPLE_WEEKS = 8;
  * nobody works seasonal hours (a cadence created in Ramadan should not sit in Ramadan hours
  * all year), else `startsOn` itself.
  */
-export function representativeWeekStart(search: SlotSearch, startsOn: EpochDay): EpochDay {
+function representativeWeekStart(search: SlotSearch, startsOn: EpochDay): EpochDay {
   for (let week = 0; week < MAX_SAMPLE_WEEKS; week++) {
     const first = startsOn + 7 * week;
     let seasonal = false;

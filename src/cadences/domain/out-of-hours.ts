@@ -30,7 +30,7 @@ export interface SlotEvaluation {
  * A meeting at 20:00–20:45 for someone who stops at 18:00 costs 2 h 45 min, not 45 min:
  * staying until 20:45 is what it asks of them. Infinity when they have no window nearby.
  */
-export function reachBeyondMs(windows: readonly Span[], startMs: number, endMs: number): number {
+function reachBeyondMs(windows: readonly Span[], startMs: number, endMs: number): number {
   let best = Infinity;
   for (const w of windows) {
     const reach = max(0, w.start - startMs) + max(0, endMs - w.end);

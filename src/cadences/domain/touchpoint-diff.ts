@@ -57,7 +57,7 @@ const OPEN_STATUSES = new Set(['scheduled', 'pending', 'skipped']);
  * (its time is after `nowMs`), nobody acted on it (held, submitted, missed…),
  * and no operator pinned it by rescheduling it by hand.
  */
-export function isReplannable(stored: StoredTouchpoint, nowMs: number): boolean {
+function isReplannable(stored: StoredTouchpoint, nowMs: number): boolean {
   return OPEN_STATUSES.has(stored.status) && !stored.pinned && stored.scheduledAt > nowMs;
 }
 

@@ -4,6 +4,7 @@ import { DateTime, Interval } from 'luxon';
 import { Between, DataSource } from 'typeorm';
 import { CalendarService } from '../../calendars/calendar.service';
 import { listHolidays } from '../../calendars/domain/holiday-listing';
+import { SharedWorkingDays } from '../../calendars/domain/working-calendar';
 import { Clock } from '../../core/clock/clock';
 import { NotFound } from '../../core/errors/domain-error';
 import type { Person } from '../../people/person.entity';
@@ -49,13 +50,7 @@ export class ForecastService {
     const affectedBy = (needle: string): AffectedTouchpointView[] =>
       touchpoints
         .filter((t) => t.adjustmentType !== null && (t.adjustmentReason ?? '').includes(needle))
-        .map((t) => ({
-          id: t.id,
-          title: titles.get(t.cadenceId) ?? '',
-          effect: t.adjustmentType as 'shifted' | 'skipped',
-          originalAt: t.originalAt.toISOString(),
-          scheduledAt: t.scheduledAt.toISOString(),
-        }));
+        .map((t) => affectedView(t, titles));
 
     const members = this.members(context);
     const items: ForecastItemView[] = [];
@@ -113,13 +108,7 @@ export class ForecastService {
             const local = DateTime.fromJSDate(t.originalAt, { zone: person.timeZone }).toISODate();
             return local >= off.startDate && local <= off.endDate;
           })
-          .map((t) => ({
-            id: t.id,
-            title: titles.get(t.cadenceId) ?? '',
-            effect: t.adjustmentType as 'shifted' | 'skipped',
-            originalAt: t.originalAt.toISOString(),
-            scheduledAt: t.scheduledAt.toISOString(),
-          }));
+          .map((t) => affectedView(t, titles));
         items.push({
           kind: 'time_off',
           date: off.startDate,
@@ -157,8 +146,10 @@ export class ForecastService {
       });
     }
 
+    // People with the same zone, hours, holidays and days off share their computed days.
+    const days = new SharedWorkingDays();
     const calendarFor = (person: Person) =>
-      this.calendars.calendarFor(profileOf(person, context), holidays, context.blackouts);
+      this.calendars.calendarFor(profileOf(person, context), holidays, context.blackouts, days);
     for (const cadence of context.cadences.filter((c) => c.kind === 'meeting' && c.active)) {
       const participants = cadence.participantIds
         .map((id) => context.people.get(id))
@@ -202,6 +193,17 @@ export class ForecastService {
     ]);
     return [...ids].map((id) => context.people.get(id)).filter((p): p is Person => p !== undefined);
   }
+}
+
+/** A touchpoint the rule moved or skipped, as the forecast lists it. */
+function affectedView(t: Touchpoint, titles: ReadonlyMap<string, string>): AffectedTouchpointView {
+  return {
+    id: t.id,
+    title: titles.get(t.cadenceId) ?? '',
+    effect: t.adjustmentType as 'shifted' | 'skipped',
+    originalAt: t.originalAt.toISOString(),
+    scheduledAt: t.scheduledAt.toISOString(),
+  };
 }
 
 function describe(label: string, affected: AffectedTouchpointView[], note: string | null): string {

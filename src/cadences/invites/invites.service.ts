@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DateTime } from 'luxon';
 import { DataSource, In } from 'typeorm';
 import { Clock } from '../../core/clock/clock';
 import { Engagement } from '../../engagements/engagement.entity';
@@ -82,7 +81,25 @@ export class InvitesService {
 
     return this.dataSource
       .transaction(async (manager) => {
-        if (method !== null && cadence && engagement && organizer) {
+        if (method !== null && cadence && engagement && organizer && participants.length > 0) {
+          const end = endOf(touchpoint, cadence);
+          // The calendar file is the same for every recipient: only the e-mail around it differs.
+          const ics = buildInvite({
+            uid: `${touchpoint.id}@cadence`,
+            sequence: touchpoint.sequence,
+            method,
+            start: touchpoint.scheduledAt,
+            end,
+            title: `${cadence.title} (${engagement.name})`,
+            description: inviteDescription({
+              engagementName: engagement.name,
+              reason: touchpoint.adjustmentReason,
+              title: cadence.title,
+            }),
+            organizer: { name: organizer.name, email: organizer.email },
+            attendees: participants.map((p) => ({ name: p.name, email: p.email })),
+            stamp: now,
+          });
           for (const person of participants) {
             const message = this.render(
               method,
@@ -90,9 +107,9 @@ export class InvitesService {
               cadence,
               engagement,
               person,
-              organizer,
               participants,
-              now,
+              end,
+              ics,
             );
             await this.outbox.enqueue(manager, {
               idempotencyKey: `invite:${touchpoint.id}:${person.id}:${touchpoint.sequence}`,
@@ -135,14 +152,10 @@ export class InvitesService {
     cadence: Cadence,
     engagement: Engagement,
     recipient: Person,
-    organizer: Person,
     participants: Person[],
-    now: DateTime,
+    end: Date,
+    ics: string,
   ) {
-    const end =
-      touchpoint.endsAt ??
-      new Date(touchpoint.scheduledAt.getTime() + (cadence.durationMinutes ?? 30) * 60_000);
-    const reason = touchpoint.adjustmentReason;
     const email = renderInviteEmail({
       method,
       sequence: touchpoint.sequence,
@@ -152,25 +165,13 @@ export class InvitesService {
       start: touchpoint.scheduledAt,
       end,
       originalAt: touchpoint.originalAt,
-      reason,
+      reason: touchpoint.adjustmentReason,
       participants: participants.map((p) => ({
         name: p.name,
         timeZone: p.timeZone,
         locale: p.locale,
         outOfHoursMinutes: touchpoint.outOfHours.find((o) => o.personId === p.id)?.minutes ?? 0,
       })),
-    });
-    const ics = buildInvite({
-      uid: `${touchpoint.id}@cadence`,
-      sequence: touchpoint.sequence,
-      method,
-      start: touchpoint.scheduledAt,
-      end,
-      title: `${cadence.title} (${engagement.name})`,
-      description: inviteDescription({ engagementName: engagement.name, reason, title: cadence.title }),
-      organizer: { name: organizer.name, email: organizer.email },
-      attendees: participants.map((p) => ({ name: p.name, email: p.email })),
-      stamp: now,
     });
     return {
       kind: 'email' as const,
@@ -201,6 +202,13 @@ export class InvitesService {
       people: new Map(people.map((p) => [p.id, p])),
     };
   }
+}
+
+/** When the occurrence ends: its stored end, else its start plus the cadence's duration (30 min by default). */
+function endOf(touchpoint: Touchpoint, cadence: Cadence): Date {
+  return (
+    touchpoint.endsAt ?? new Date(touchpoint.scheduledAt.getTime() + (cadence.durationMinutes ?? 30) * 60_000)
+  );
 }
 
 interface Related {

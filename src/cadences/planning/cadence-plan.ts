@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import { addDays } from '../../calendars/domain/local-date';
 import { readWallClock, resolveWallTime } from '../../calendars/domain/zoned-time';
 import type { CalendarProfile, Side, WorkingCalendar } from '../../calendars/domain/calendar.types';
@@ -29,7 +29,7 @@ export interface CadencePlan {
 }
 
 /** Vendor contacts sit on the vendor side; everyone else on the client's. */
-export function sideOf(person: Person): Side {
+function sideOf(person: Person): Side {
   return person.role === 'vendor_contact' ? 'vendor' : 'client';
 }
 
@@ -195,9 +195,4 @@ function burdenBefore(touchpoints: readonly PlanningTouchpoint[], fromMs: number
     ledger.vendor += Math.max(0, ...t.outOfHours.filter((o) => o.side === 'vendor').map((o) => o.minutes));
   }
   return ledger;
-}
-
-/** Used by tests and the API to show instants in a zone. */
-export function localIso(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }) ?? '';
 }

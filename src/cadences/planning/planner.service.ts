@@ -147,14 +147,6 @@ export class PlannerService {
     return this.planEngagements([engagementId]);
   }
 
-  /** The plan of one cadence as it would be stored now, without storing it (for the API's slot preview). */
-  async preview(context: PlanningContext, cadence: Cadence): Promise<CadencePlan | null> {
-    const holidays = await this.calendars.holidays();
-    return this.planOne(context, cadence, this.clock.now(), (profile, blackouts) =>
-      this.calendars.calendarFor(profile, holidays, blackouts),
-    );
-  }
-
   private plan(context: PlanningContext, now: DateTime, calendarFor: CalendarFactory): CadenceChanges[] {
     const changes: CadenceChanges[] = [];
     for (const cadence of context.cadences) {

@@ -17,7 +17,7 @@ function holidaysRegistry(): Holidays {
 }
 
 /** ISO 3166-1 alpha-2 codes date-holidays knows, upper case (`PH`, `US`, …). */
-export function supportedCountries(): ReadonlySet<string> {
+function supportedCountries(): ReadonlySet<string> {
   countries ??= new Set(Object.keys(holidaysRegistry().getCountries()));
   return countries;
 }
