@@ -14,6 +14,7 @@ import { buildFollowUpMessage, type FollowUpSubject } from './domain/follow-up-m
 import { nextEscalation, planFollowUps } from './domain/follow-up-plan';
 import type { PlannedFollowUpStep } from './domain/follow-up.types';
 import type { Trigger } from './domain/playbook.types';
+import { defaultTouchpointTitle } from './domain/touchpoint-title';
 import { NoWorkingTimeError } from './domain/working-time';
 import { resolveRecipients } from './follow-up-recipients';
 import { NudgeRenderer } from './nudge.renderer';
@@ -135,7 +136,7 @@ export class FollowUpsService {
       vendorName: context.engagement.vendorName,
       touchpointId: event.touchpointId,
       touchpointKind: touchpoint?.kind ?? 'status_report',
-      touchpointTitle: cadence?.title ?? (touchpoint?.kind === 'meeting' ? 'Meeting' : 'Status report'),
+      touchpointTitle: cadence?.title ?? defaultTouchpointTitle(touchpoint?.kind),
       ...event.subject,
     };
     if (touchpoint) subject.dueAt = DateTime.fromJSDate(touchpoint.scheduledAt, { zone: 'utc' });

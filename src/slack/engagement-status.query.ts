@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, MoreThan } from 'typeorm';
 import { Cadence } from '../cadences/cadence.entity';
+import { utcIso } from '../cadences/domain/instant-format';
 import { Touchpoint } from '../cadences/touchpoint.entity';
 import { Clock } from '../core/clock/clock';
 import type { Engagement } from '../engagements/engagement.entity';
@@ -10,7 +11,6 @@ import { StatusReport } from '../reports/status-report.entity';
 import { matchByName } from './domain/engagement-name-match';
 import { EngagementSummaries } from './engagement-summaries.service';
 import { OverdueTouchpointsQuery } from './overdue-touchpoints.query';
-import { utcIso } from './utc-iso';
 
 const UPCOMING = 5;
 

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager, In } from 'typeorm';
 import { Clock } from '../core/clock/clock';
+import { insertedIfAbsent } from '../database/insert-if-absent';
 import { NUDGE_PURPOSE } from '../follow-ups/follow-ups.service';
 import { OutboxMessage } from '../notifications/outbox/outbox-message.entity';
 import type { NudgeActionOutcome } from '../notifications/slack/slack-domain.port';
@@ -62,10 +63,7 @@ export class NudgeAcknowledge {
         acknowledgedAt: this.clock.now().toJSDate(),
       })
       .orIgnore();
-    // As in OutboxService.enqueue: RETURNING says whether the ignored insert inserted.
-    const [sql, parameters] = insert.getQueryAndParameters();
-    const rows: unknown = await manager.query(`${sql} RETURNING "person_id"`, parameters);
-    return Array.isArray(rows) && rows.length > 0;
+    return insertedIfAbsent(manager, insert, 'person_id');
   }
 
   private async cancelTheirs(

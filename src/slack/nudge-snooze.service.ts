@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { utcIso } from '../cadences/domain/instant-format';
 import type { Touchpoint } from '../cadences/touchpoint.entity';
 import { Clock } from '../core/clock/clock';
 import { Conflict } from '../core/errors/domain-error';
@@ -14,7 +15,6 @@ import type { SnoozeOutcome } from '../notifications/slack/slack-domain.port';
 import { NextWorkingMorning } from './next-working-morning.service';
 import { NudgeClicks } from './nudge-clicks.service';
 import { TouchpointLabeller } from './touchpoint-labels.service';
-import { utcIso } from './utc-iso';
 
 /**
  * "Snooze until tomorrow": the nudge comes back on the clicker's next working

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, MoreThanOrEqual } from 'typeorm';
 import { Cadence } from '../cadences/cadence.entity';
+import { utcIso } from '../cadences/domain/instant-format';
 import { Touchpoint } from '../cadences/touchpoint.entity';
 import { Clock } from '../core/clock/clock';
 import type { Engagement } from '../engagements/engagement.entity';
+import { defaultTouchpointTitle } from '../follow-ups/domain/touchpoint-title';
 import type { OverdueTouchpoint } from '../notifications/slack/slack-domain.port';
-import { utcIso } from './utc-iso';
 
 /**
  * How far back `/cadence overdue` looks. A missed meeting stays `missed` for
@@ -42,7 +43,7 @@ export class OverdueTouchpointsQuery {
       touchpointId: t.id,
       engagementName: names.get(t.engagementId) ?? '',
       kind: t.kind,
-      title: titles.get(t.cadenceId) ?? (t.kind === 'meeting' ? 'Meeting' : 'Status report'),
+      title: titles.get(t.cadenceId) ?? defaultTouchpointTitle(t.kind),
       dueAt: utcIso(t.scheduledAt),
       status: t.status === 'late' ? 'late' : 'missed',
     }));

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Cadence } from '../cadences/cadence.entity';
 import type { Touchpoint } from '../cadences/touchpoint.entity';
 import { Engagement } from '../engagements/engagement.entity';
+import { defaultTouchpointTitle } from '../follow-ups/domain/touchpoint-title';
 
 export interface TouchpointLabels {
   engagementName: string;
@@ -27,7 +28,7 @@ export class TouchpointLabeller {
     ]);
     return {
       engagementName: engagement?.name ?? 'An engagement',
-      touchpointTitle: cadence?.title ?? (touchpoint.kind === 'meeting' ? 'Meeting' : 'Status report'),
+      touchpointTitle: cadence?.title ?? defaultTouchpointTitle(touchpoint.kind),
     };
   }
 }

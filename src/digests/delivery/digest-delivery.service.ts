@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DateTime } from 'luxon';
-import { DataSource, type EntityManager, type InsertQueryBuilder } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { insertedIfAbsent } from '../../database/insert-if-absent';
 import { OutboxService } from '../../notifications/outbox/outbox.service';
 import { Person } from '../../people/person.entity';
 import { DigestIssue } from '../digest-issue.entity';
@@ -115,7 +116,7 @@ export class DigestDeliveryService {
           createdAt: now.toJSDate(),
         })
         .orIgnore();
-      if (!(await insertedRow(manager, issue))) return false;
+      if (!(await insertedIfAbsent(manager, issue, 'id'))) return false;
       return this.outbox.enqueue(manager, {
         id: messageId,
         idempotencyKey: digestIdempotencyKey(person.id, due.isoWeek),
@@ -172,14 +173,4 @@ export class DigestDeliveryService {
       .execute();
     return result.affected === 1;
   }
-}
-
-/** An ignored insert says nothing in TypeORM; RETURNING does (PostgreSQL and SQLite ≥ 3.35). */
-async function insertedRow(
-  manager: EntityManager,
-  insert: InsertQueryBuilder<DigestIssue>,
-): Promise<boolean> {
-  const [sql, parameters] = insert.getQueryAndParameters();
-  const rows: unknown = await manager.query(`${sql} RETURNING "id"`, parameters);
-  return Array.isArray(rows) && rows.length > 0;
 }

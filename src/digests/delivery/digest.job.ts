@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { JOB_ORDER, type ScheduledJob } from '../../core/scheduler/scheduled-job';
 import { SchedulerService } from '../../core/scheduler/scheduler.service';
+import { storedForm } from '../../health/stored-instant';
 import { DigestScheduleService } from '../digest-schedule.service';
 import { DigestSubscription } from '../digest-subscription.entity';
 import { DigestDeliveryService } from './digest-delivery.service';
@@ -40,7 +41,7 @@ export class DigestJob implements ScheduledJob, OnModuleInit {
       .getRepository(DigestSubscription)
       .createQueryBuilder('s')
       .select('MIN(s.next_send_at)', 'next')
-      .where('s.next_send_at > :instant', { instant: iso(instant) })
+      .where('s.next_send_at > :instant', { instant: storedForm(instant) })
       .getRawOne<{ next: string | null }>();
     return row?.next ? DateTime.fromISO(row.next, { zone: 'utc' }) : null;
   }
@@ -57,7 +58,7 @@ export class DigestJob implements ScheduledJob, OnModuleInit {
         .getRepository(DigestSubscription)
         .createQueryBuilder('s')
         .select(['s.executiveId', 's.nextSendAt'])
-        .where('s.next_send_at <= :now', { now: iso(now) })
+        .where('s.next_send_at <= :now', { now: storedForm(now) })
         .orderBy('s.next_send_at', 'ASC')
         .limit(BATCH);
       if (skip.size > 0) query.andWhere('s.executive_id NOT IN (:...skip)', { skip: [...skip] });
@@ -79,9 +80,4 @@ export class DigestJob implements ScheduledJob, OnModuleInit {
       }
     }
   }
-}
-
-/** Instants are stored as fixed-width UTC ISO strings, so they compare as text. */
-function iso(at: DateTime): string {
-  return at.toUTC().toJSDate().toISOString();
 }

@@ -1,4 +1,5 @@
 import type { DateTime } from 'luxon';
+import { utcIso } from '../../cadences/domain/instant-format';
 import type { KpiDefinition } from '../../health/domain/engagement-history';
 import { kpiShortfall } from '../../health/domain/kpi-result';
 import { sameSubject, textKey } from '../../health/domain/text-key';
@@ -54,7 +55,7 @@ export function touchpointSections(
     const issue: DigestTouchpointIssue = {
       kind: row.kind,
       title: row.title,
-      scheduledAt: utcIso(row.scheduledAt),
+      scheduledAt: utcIso(row.scheduledAt.toJSDate()),
       status,
     };
     if (status === 'late' && row.submittedAt !== null) {
@@ -149,7 +150,7 @@ export function openAsks(
     if (!open) continue;
     const item: DigestAsk = {
       text,
-      askedAt: utcIso(first.submittedAt),
+      askedAt: utcIso(first.submittedAt.toJSDate()),
       daysWaiting: workingDaysSince(first.submittedAt),
     };
     if (first.submittedBy !== null) item.askedBy = first.submittedBy;
@@ -227,8 +228,4 @@ export function disruptionsFrom(
         effect: effects.length > 0 ? effects.join('; ') : 'No touchpoint moves',
       };
     });
-}
-
-function utcIso(at: DateTime): string {
-  return at.toUTC().toISO({ suppressMilliseconds: true });
 }

@@ -5,7 +5,9 @@ import { DataSource, In } from 'typeorm';
 import { Cadence } from '../../cadences/cadence.entity';
 import { Touchpoint } from '../../cadences/touchpoint.entity';
 import { Engagement } from '../../engagements/engagement.entity';
+import { defaultTouchpointTitle } from '../../follow-ups/domain/touchpoint-title';
 import { AskAnswer } from '../../health/asks/ask-answer.entity';
+import { storedForm } from '../../health/stored-instant';
 import { Person } from '../../people/person.entity';
 import { StatusReport } from '../../reports/status-report.entity';
 import type { ReportRow, TouchpointRow } from '../domain/digest-sections';
@@ -63,8 +65,8 @@ export class PortfolioLoader {
         .createQueryBuilder('t')
         .where('t.engagement_id IN (:...ids)', { ids })
         .andWhere('t.scheduled_at >= :start AND t.scheduled_at < :end', {
-          start: iso(lastWeek.start),
-          end: iso(lastWeek.end),
+          start: storedForm(lastWeek.start),
+          end: storedForm(lastWeek.end),
         })
         .orderBy('t.scheduled_at', 'ASC')
         .getMany(),
@@ -73,8 +75,8 @@ export class PortfolioLoader {
         .createQueryBuilder('r')
         .where('r.engagement_id IN (:...ids)', { ids })
         .andWhere('r.submitted_at <= :asOf AND r.submitted_at >= :since', {
-          asOf: iso(asOf),
-          since: iso(lastWeek.start.minus({ weeks: REPORT_LOOKBACK_WEEKS })),
+          asOf: storedForm(asOf),
+          since: storedForm(lastWeek.start.minus({ weeks: REPORT_LOOKBACK_WEEKS })),
         })
         .getMany(),
     ]);
@@ -105,7 +107,7 @@ export class PortfolioLoader {
       push(lastWeekRows, t.engagementId, {
         kind: t.kind,
         status: t.status,
-        title: cadences.get(t.cadenceId)?.title ?? (t.kind === 'meeting' ? 'Meeting' : 'Status report'),
+        title: cadences.get(t.cadenceId)?.title ?? defaultTouchpointTitle(t.kind),
         scheduledAt: instant(t.scheduledAt),
         submittedAt: t.submittedAt === null ? null : instant(t.submittedAt),
         adjustmentType: t.adjustmentType,
@@ -154,9 +156,4 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 
 function instant(date: Date): DateTime {
   return DateTime.fromJSDate(date, { zone: 'utc' });
-}
-
-/** Instants are stored as fixed-width UTC ISO strings, so they compare as text. */
-function iso(at: DateTime): string {
-  return at.toUTC().toJSDate().toISOString();
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
+import { utcIso } from '../../cadences/domain/instant-format';
 import { Clock } from '../../core/clock/clock';
 import type { Person } from '../../people/person.entity';
 import { DigestScheduleService } from '../digest-schedule.service';
@@ -64,22 +64,16 @@ export class DigestSettingsService {
       timeZone: person.timeZone,
       chosen: subscription !== null && (subscription.weekday !== null || subscription.sendTime !== null),
       subscribed: subscription?.unsubscribedAt == null,
-      unsubscribedAt: subscription?.unsubscribedAt
-        ? utcIso(DateTime.fromJSDate(subscription.unsubscribedAt))
-        : null,
+      unsubscribedAt: subscription?.unsubscribedAt ? utcIso(subscription.unsubscribedAt) : null,
       nextDigest:
         next === null
           ? null
           : {
               week: next.isoWeek,
-              at: utcIso(next.at),
+              at: utcIso(next.at.toJSDate()),
               local: next.at.setZone(person.timeZone).toISO({ suppressMilliseconds: true }),
               movedFor: next.movedFor,
             },
     };
   }
-}
-
-function utcIso(at: DateTime): string {
-  return at.toUTC().toISO({ suppressMilliseconds: true });
 }

@@ -1,5 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { HealthBand } from '../../health/domain/health-band';
+import type { Nudge } from '../../notifications/slack/nudge.blocks';
+import type { TouchpointKind } from '../../notifications/slack/slack-domain.port';
 import type { DeliveryChannel, MessageTemplate, RecipientRole, Trigger } from './playbook.types';
 
 // The words of a nudge, as plain data: a title, what happened, why it matters and what to
@@ -11,8 +13,6 @@ import type { DeliveryChannel, MessageTemplate, RecipientRole, Trigger } from '.
 // Vendor contacts are told what happened and what would help, never who is told next:
 // a reminder reads as a reminder, not as a threat. Client-side readers are told what the
 // playbook does next so they can get ahead of it.
-
-export type TouchpointKind = 'meeting' | 'status_report';
 
 /** What the follow-up is about, as the reader should see it. */
 export interface FollowUpSubject {
@@ -59,18 +59,7 @@ export interface FollowUpMessageInput {
 }
 
 /** The `Nudge` of nudge.blocks.ts without `messageId`, which only the outbox knows. */
-export interface FollowUpNudge {
-  touchpointId: string;
-  touchpointKind: TouchpointKind;
-  engagementName: string;
-  headline: string;
-  whatHappened: string;
-  whyItMatters: string;
-  dueAt?: string;
-  health?: { band: HealthBand; score: number; trend?: number };
-  escalated?: boolean;
-  reportUrl?: string;
-}
+export type FollowUpNudge = Omit<Nudge, 'messageId'>;
 
 /** A nudge's content, for any medium. */
 export interface FollowUpMessage {

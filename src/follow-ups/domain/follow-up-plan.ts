@@ -1,4 +1,5 @@
 import type { DateTime } from 'luxon';
+import type { WorkingCalendar } from '../../calendars/domain/calendar.types';
 import type {
   EngagementRecipients,
   FollowUpEvent,
@@ -45,11 +46,12 @@ export function planFollowUps(
 ): PlannedFollowUpStep[] {
   const rule = playbook.steps[event.trigger];
   const planned: PlannedFollowUpStep[] = [];
+  const present = presentCalendars();
   if (!rule) {
     const manager = recipients.accountManager;
     const key = `${event.touchpointId}:${event.trigger}:uncovered:${manager.personId}`;
     planned.push({
-      ...deliver(manager, event.firedAt, UNCOVERED_STEP.after),
+      ...deliver(manager, present(manager.calendar), event.firedAt, UNCOVERED_STEP.after),
       ...stepFields(UNCOVERED_STEP),
       stepId: key,
       trigger: event.trigger,
@@ -66,7 +68,7 @@ export function planFollowUps(
     if (step.to === 'slack_channel') {
       const channelId = `#${step.slackChannel ?? ''}`;
       // The channel is not away when the account manager is: only working hours apply.
-      const teamHours = withoutTimeOff(recipients.accountManager.calendar);
+      const teamHours = present(recipients.accountManager.calendar);
       const due = nextWorkingMoment(teamHours, addWorkingTime(teamHours, event.firedAt, step.after));
       planned.push({
         ...common,
@@ -81,7 +83,7 @@ export function planFollowUps(
     }
     const { people, reroutedFrom } = resolveRole(step.to, recipients);
     for (const person of people) {
-      const delivery = deliver(person, event.firedAt, step.after);
+      const delivery = deliver(person, present(person.calendar), event.firedAt, step.after);
       planned.push({
         ...common,
         ...delivery,
@@ -126,13 +128,29 @@ function resolveRole(
   }
 }
 
-/** Who receives a step meant for `recipient`, and when. */
+/**
+ * Each calendar without time off, made once per plan: withoutTimeOff memoises the days it
+ * reads, so every step and role that reaches the same person shares that memo.
+ */
+function presentCalendars(): (calendar: WorkingCalendar) => WorkingCalendar {
+  const made = new Map<WorkingCalendar, WorkingCalendar>();
+  return (calendar) => {
+    let present = made.get(calendar);
+    if (present === undefined) {
+      present = withoutTimeOff(calendar);
+      made.set(calendar, present);
+    }
+    return present;
+  };
+}
+
+/** Who receives a step meant for `recipient`, and when; `present` is their calendar without time off. */
 function deliver(
   recipient: FollowUpRecipient,
+  present: WorkingCalendar,
   firedAt: DateTime,
   delay: WorkingDelay,
 ): Pick<PlannedFollowUpStep, 'intendedRecipientId' | 'recipientId' | 'route' | 'dueAt' | 'plannedAt'> {
-  const present = withoutTimeOff(recipient.calendar);
   const plannedAt = nextWorkingMoment(present, addWorkingTime(present, firedAt, delay));
   // nextWorkingMoment is always inside a window, so the date is never null.
   const date = workingDateAt(present, plannedAt);

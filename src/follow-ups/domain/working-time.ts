@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import type { LocalDate, WorkingCalendar } from '../../calendars/domain/calendar.types';
 import { addDays } from '../../calendars/domain/local-date';
+import { windowMillis } from '../../calendars/domain/working-calendar';
+import { readWallClock } from '../../calendars/domain/zoned-time';
 
 // Working-time arithmetic on one person's WorkingCalendar. The calendar decides which
 // local dates are working days and gives each one window as a UTC interval (a night
@@ -179,15 +181,14 @@ function nextWorkingDayAfter(calendar: WorkingCalendar, date: LocalDate): DatedW
 
 /** A date's window, or null when the date is off or its window is empty (a start skipped past the end by DST). */
 function windowOn(calendar: WorkingCalendar, date: LocalDate): DatedWindow | null {
-  const window = calendar.day(date).window;
+  const window = windowMillis(calendar.day(date));
   if (!window) return null;
-  const start = window.start.toMillis();
-  const end = window.end.toMillis();
+  const { startMs: start, endMs: end } = window;
   return end > start ? { date, start, end } : null;
 }
 
 function localDateAt(calendar: WorkingCalendar, at: number): LocalDate {
-  return DateTime.fromMillis(at, { zone: calendar.timeZone }).toISODate();
+  return readWallClock(at, calendar.timeZone).date;
 }
 
 function utc(ms: number): DateTime {

@@ -7,8 +7,3 @@ export function reportsKnownAt(history: EngagementHistory, lookBack: LookBack): 
     .filter((report) => lookBack.isPast(report.submittedAt) && lookBack.isPast(report.dueAt))
     .sort((a, b) => a.dueAt.toMillis() - b.dueAt.toMillis());
 }
-
-/** Reports submitted by `asOf` whose due instant lies in the look-back window, oldest first. */
-export function reportsInWindow(history: EngagementHistory, lookBack: LookBack): StatusReport[] {
-  return reportsKnownAt(history, lookBack).filter((report) => lookBack.includes(report.dueAt));
-}

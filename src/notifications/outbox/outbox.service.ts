@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { Clock } from '../../core/clock/clock';
 import type { Page } from '../../core/http/pagination';
+import { insertedIfAbsent } from '../../database/insert-if-absent';
 import type { OutboxPayload } from './outbox-payload';
 import { OutboxMessage, type OutboxChannel, type OutboxStatus } from './outbox-message.entity';
 
@@ -78,10 +79,7 @@ export class OutboxService {
         updatedAt: now,
       })
       .orIgnore();
-    // TypeORM cannot say whether an ignored insert inserted; RETURNING can (PostgreSQL and SQLite ≥ 3.35).
-    const [sql, parameters] = insert.getQueryAndParameters();
-    const rows: unknown = await manager.query(`${sql} RETURNING "id"`, parameters);
-    return Array.isArray(rows) && rows.length > 0;
+    return insertedIfAbsent(manager, insert, 'id');
   }
 
   /**

@@ -9,10 +9,6 @@ const BANDS: Readonly<Record<HealthBand, { label: string; emoji: string; rank: n
   healthy: { label: 'Healthy', emoji: ':large_green_circle:', rank: 3 },
 };
 
-export function healthBandLabel(band: HealthBand): string {
-  return BANDS[band].label;
-}
-
 /** ":large_yellow_circle: Watch · 72 (▼ 9)", or ":white_circle: Not assessed yet". */
 export function healthBadge(health: {
   band: HealthBand | null;
