@@ -14,7 +14,8 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
  * Builds the whole application from a validated config: Fastify with JSON
- * logs and request ids, the raw body kept for Slack signatures, OpenAPI at /docs.
+ * logs and request ids, OpenAPI at /docs. The Slack route keeps the raw body
+ * its signatures need in its own plugin (src/notifications/slack/slack-events.route.ts).
  * `main.ts` and every end-to-end test start Cadence through here.
  */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -44,7 +45,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    rawBody: true,
     logger: new JsonLogger(root),
     abortOnError: false,
   });

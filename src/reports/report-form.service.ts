@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../core/clock/clock';
 import { AppConfig } from '../core/config/app-config';
+import { hashToken } from '../core/auth/capability-token';
 import { Conflict, DomainError, ValidationFailed } from '../core/errors/domain-error';
 import { Person } from '../people/person.entity';
 import {
@@ -16,7 +17,7 @@ import { FormCsrfService } from './form-csrf.service';
 import { FormRateLimiter } from './form-rate-limiter';
 import { isWithdrawn, type ReportSubject, ReportSubjectService } from './report-subject.service';
 import { ReportSubmissionService } from './report-submission.service';
-import { hashToken, ReportTokenService } from './report-token.service';
+import { ReportTokenService } from './report-token.service';
 import type { ReportToken } from './report-token.entity';
 import { renderReportForm } from './views/report-form.view';
 import { renderReportClosed, renderReportConfirmation } from './views/report-summary.view';
@@ -122,11 +123,7 @@ export class ReportFormService {
 
     const shape = shapeOf(opened.subject);
     try {
-      await this.submissions.submit(
-        opened.subject.touchpoint.id,
-        reportInputFromForm(body, shape),
-        opened.row.personId,
-      );
+      await this.submissions.submitTo(opened.subject, reportInputFromForm(body, shape), opened.row.personId);
     } catch (error) {
       if (error instanceof ValidationFailed) {
         return this.formPage(opened, visitor, valuesFromBody(body, shape), error.fields ?? {}, 400);

@@ -26,8 +26,6 @@ export interface ReportSubject {
   touchpoint: Touchpoint;
   cadence: Cadence;
   engagement: Engagement;
-  /** The first vendor contact: report due times are on their clock. */
-  vendorContact: Person | null;
   /** What was stored for this touchpoint, if anything. */
   report: StatusReport | null;
   /** The open blockers of the last report of the same cadence due before this one. */
@@ -56,42 +54,28 @@ export class ReportSubjectService {
         `Touchpoint ${touchpointId} is a ${touchpoint.kind}, not a status report.`,
       );
     }
-    const [cadence, engagement, report, vendorContact] = await Promise.all([
+    // All of these depend on the touchpoint alone.
+    const [cadence, engagement, report, vendorZone, next, previousOpenBlockers] = await Promise.all([
       this.dataSource.getRepository(Cadence).findOneByOrFail({ id: touchpoint.cadenceId }),
       this.engagements.find(touchpoint.engagementId),
       this.dataSource.getRepository(StatusReport).findOneBy({ touchpointId }),
-      this.firstVendorContact(touchpoint.engagementId),
+      this.firstVendorZone(touchpoint.engagementId),
+      this.nextReport(touchpoint),
+      this.previousOpenBlockers(touchpoint),
     ]);
-
-    // Instants are fixed-width ISO strings, so comparing them as text compares the instants.
-    const next = await touchpoints
-      .createQueryBuilder('t')
-      // Only its due time is used: neither build nor read the rest of the row.
-      .select(['t.id', 't.scheduledAt'])
-      .where('t.cadence_id = :cadenceId AND t.kind = :kind AND t.scheduled_at > :dueAt', {
-        cadenceId: touchpoint.cadenceId,
-        kind: 'status_report',
-        dueAt: touchpoint.scheduledAt.toISOString(),
-      })
-      .andWhere('t.status NOT IN (:...withdrawn)', { withdrawn: WITHDRAWN })
-      .orderBy('t.scheduled_at', 'ASC')
-      // getOne() adds no LIMIT: without one, every later report of the cadence is read and built.
-      .limit(1)
-      .getOne();
     const dueAt = DateTime.fromJSDate(touchpoint.scheduledAt, { zone: 'utc' });
     return {
       touchpoint,
       cadence,
       engagement,
-      vendorContact,
       report,
-      previousOpenBlockers: await this.previousOpenBlockers(touchpoint),
+      previousOpenBlockers,
       dueAt,
       editableUntil: editableUntil({
         dueAt,
         nextDueAt: next === null ? null : DateTime.fromJSDate(next.scheduledAt, { zone: 'utc' }),
         frequency: cadence.frequency,
-        zone: vendorContact?.timeZone ?? 'UTC',
+        zone: vendorZone ?? 'UTC',
       }),
     };
   }
@@ -116,16 +100,40 @@ export class ReportSubjectService {
     }
   }
 
-  /** The engagement's first vendor contact (by position), in one query. */
-  private firstVendorContact(engagementId: string): Promise<Person | null> {
-    return this.dataSource
+  /** The time zone of the engagement's first vendor contact (by position), in one query. */
+  private async firstVendorZone(engagementId: string): Promise<string | null> {
+    const row = await this.dataSource
       .getRepository(Person)
       .createQueryBuilder('p')
+      .select('p.time_zone', 'zone')
       .innerJoin(EngagementContact, 'c', 'c.person_id = p.id')
       .where('c.engagement_id = :engagementId AND c.kind = :kind', { engagementId, kind: 'vendor_contact' })
       .orderBy('c.position', 'ASC')
       .limit(1)
-      .getOne();
+      .getRawOne<{ zone: string }>();
+    return row?.zone ?? null;
+  }
+
+  /** The next report of the same cadence that is still expected, if any. */
+  private nextReport(touchpoint: Touchpoint): Promise<Touchpoint | null> {
+    // Instants are fixed-width ISO strings, so comparing them as text compares the instants.
+    return (
+      this.dataSource
+        .getRepository(Touchpoint)
+        .createQueryBuilder('t')
+        // Only its due time is used: neither build nor read the rest of the row.
+        .select(['t.id', 't.scheduledAt'])
+        .where('t.cadence_id = :cadenceId AND t.kind = :kind AND t.scheduled_at > :dueAt', {
+          cadenceId: touchpoint.cadenceId,
+          kind: 'status_report',
+          dueAt: touchpoint.scheduledAt.toISOString(),
+        })
+        .andWhere('t.status NOT IN (:...withdrawn)', { withdrawn: WITHDRAWN })
+        .orderBy('t.scheduled_at', 'ASC')
+        // getOne() adds no LIMIT: without one, every later report of the cadence is read and built.
+        .limit(1)
+        .getOne()
+    );
   }
 
   /** The last stored report of the same cadence due before this touchpoint (a missed week is skipped over). */

@@ -47,7 +47,20 @@ export class ReportSubmissionService {
     input: ReportInput,
     submittedBy: string | null,
   ): Promise<StoredSubmission> {
-    const subject = await this.subjects.load(touchpointId);
+    return this.submitTo(await this.subjects.load(touchpointId), input, submittedBy);
+  }
+
+  /**
+   * {@link submit} for a subject the caller has just loaded (the form has it already).
+   *
+   * @throws ValidationFailed with one message per field, Conflict (withdrawn, no
+   * longer editable, changed since `subject` was loaded).
+   */
+  async submitTo(
+    subject: ReportSubject,
+    input: ReportInput,
+    submittedBy: string | null,
+  ): Promise<StoredSubmission> {
     const now = this.clock.now();
     this.subjects.assertAccepting(subject, now);
     const validation = validateReport(input, {
@@ -71,7 +84,7 @@ export class ReportSubmissionService {
     }
     await this.events.publish({
       type: 'report.submitted',
-      touchpointId,
+      touchpointId: subject.touchpoint.id,
       engagementId: subject.touchpoint.engagementId,
     });
     return { ...stored, subject };
@@ -85,7 +98,9 @@ export class ReportSubmissionService {
   ): Promise<{ report: StatusReport; created: boolean }> {
     const now = this.clock.now();
     const at = now.toJSDate();
-    const existing = await manager.findOneBy(StatusReport, { touchpointId: subject.touchpoint.id });
+    // The report as loaded with the subject, not read again: the compare-and-set below (or, for a
+    // first submission, the unique index) refuses the write if anything was stored since.
+    const existing = subject.report;
     const late = existing?.late ?? isLate(now, subject.dueAt, this.config.reports.lateGraceMinutes);
     const content = {
       status: valid.status,
@@ -115,7 +130,8 @@ export class ReportSubmissionService {
       });
       await manager.insert(StatusReport, report);
     } else {
-      report = Object.assign(existing, {
+      // A copy: the subject keeps the report as it was loaded.
+      report = Object.assign(new StatusReport(), existing, {
         ...content,
         ...(submittedBy !== null && { submittedByPersonId: submittedBy }),
         updatedAt: at,

@@ -1,17 +1,14 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, type EntityManager } from 'typeorm';
+import { CAPABILITY_TOKEN_SHAPE, hashToken, newCapabilityToken } from '../core/auth/capability-token';
 import { Clock } from '../core/clock/clock';
 import { AppConfig } from '../core/config/app-config';
 import { DomainError } from '../core/errors/domain-error';
 import { EngagementContact } from '../engagements/engagement-contact.entity';
 import { ReportToken } from './report-token.entity';
-
-/** 32 bytes from the CSPRNG in base64url: 256 bits, 43 characters. */
-const TOKEN_BYTES = 32;
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 export interface IssuedLink {
   /** The token as sent; it exists only in the link, never in the database. */
@@ -56,7 +53,7 @@ export class ReportTokenService {
     target: { touchpointId: string; personId: string; dueAt: Date },
   ): Promise<IssuedLink> {
     const now = this.clock.now();
-    const token = randomBytes(TOKEN_BYTES).toString('base64url');
+    const token = newCapabilityToken();
     const from = DateTime.max(DateTime.fromJSDate(target.dueAt, { zone: 'utc' }), now);
     const expiresAt = from.plus({ days: this.config.reports.tokenTtlDays }).toJSDate();
     await manager.insert(ReportToken, {
@@ -82,7 +79,7 @@ export class ReportTokenService {
    * @throws ReportLinkUnknown (404) or ReportLinkGone (410)
    */
   async resolve(presented: string): Promise<ReportToken> {
-    if (!TOKEN_SHAPE.test(presented)) throw new ReportLinkUnknown();
+    if (!CAPABILITY_TOKEN_SHAPE.test(presented)) throw new ReportLinkUnknown();
     const row = await this.dataSource
       .getRepository(ReportToken)
       .findOneBy({ tokenHash: hashToken(presented) });
@@ -105,9 +102,4 @@ export class ReportTokenService {
   urlOf(token: string): string {
     return `${this.config.server.publicUrl}/r/${token}`;
   }
-}
-
-/** What the database keeps of a token: its SHA-256, lower-case hex. */
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
 }

@@ -3,16 +3,21 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../errors/domain-error';
 import { API_TOKEN } from './api-token.provider';
-import { type ResolvedApiToken, tokensMatch } from './api-token';
+import { digestMatches, type ResolvedApiToken, tokenDigest } from './api-token';
 import { IS_PUBLIC } from './public.decorator';
 
 /** Every route needs `Authorization: Bearer <token>` unless marked `@Public()`. */
 @Injectable()
 export class ApiTokenGuard implements CanActivate {
+  /** The configured token's SHA-256, computed once rather than on every request. */
+  private readonly expected: Buffer;
+
   constructor(
     private readonly reflector: Reflector,
-    @Inject(API_TOKEN) private readonly apiToken: ResolvedApiToken,
-  ) {}
+    @Inject(API_TOKEN) apiToken: ResolvedApiToken,
+  ) {
+    this.expected = tokenDigest(apiToken.token);
+  }
 
   canActivate(context: ExecutionContext): boolean {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
@@ -25,7 +30,7 @@ export class ApiTokenGuard implements CanActivate {
     if (match === null) {
       throw new DomainError('UNAUTHORIZED', 'Send the API token as "Authorization: Bearer <token>".', 401);
     }
-    if (!tokensMatch(match[1], this.apiToken.token)) {
+    if (!digestMatches(match[1], this.expected)) {
       throw new DomainError('UNAUTHORIZED', 'The API token is not valid.', 401);
     }
     return true;

@@ -29,7 +29,15 @@ export function resolveApiToken(configured: string | null, dataDir: string): Res
 
 /** Compares in constant time (hashing first makes the lengths equal). */
 export function tokensMatch(presented: string, expected: string): boolean {
-  const a = createHash('sha256').update(presented).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
+  return digestMatches(presented, tokenDigest(expected));
+}
+
+/** The SHA-256 of a token (UTF-8): what {@link digestMatches} compares against. */
+export function tokenDigest(token: string): Buffer {
+  return createHash('sha256').update(token).digest();
+}
+
+/** {@link tokensMatch} against an expected token hashed once beforehand with {@link tokenDigest}. */
+export function digestMatches(presented: string, expectedDigest: Buffer): boolean {
+  return timingSafeEqual(tokenDigest(presented), expectedDigest);
 }

@@ -1,17 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { CAPABILITY_TOKEN_SHAPE, hashToken, newCapabilityToken } from '../../core/auth/capability-token';
 import { Clock } from '../../core/clock/clock';
 import { AppConfig } from '../../core/config/app-config';
 import { DomainError } from '../../core/errors/domain-error';
 import { Person } from '../../people/person.entity';
 import { DigestIssue } from '../digest-issue.entity';
 import { DigestSubscription } from '../digest-subscription.entity';
-
-/** 32 bytes from the CSPRNG in base64url: 256 bits, 43 characters. */
-const TOKEN_BYTES = 32;
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 /** A fresh unsubscribe link: the token lives only in the mail; the database keeps its hash. */
 export interface UnsubscribeLink {
@@ -52,7 +48,7 @@ export class DigestUnsubscribeService {
 
   /** A new link; stored (as its hash) only when the digest carrying it is. */
   newLink(): UnsubscribeLink {
-    const token = randomBytes(TOKEN_BYTES).toString('base64url');
+    const token = newCapabilityToken();
     return { token, tokenHash: hashToken(token), url: `${this.config.server.publicUrl}/u/${token}` };
   }
 
@@ -90,7 +86,7 @@ export class DigestUnsubscribeService {
   }
 
   private async executiveOf(presented: string): Promise<string> {
-    if (!TOKEN_SHAPE.test(presented)) throw new UnsubscribeLinkUnknown();
+    if (!CAPABILITY_TOKEN_SHAPE.test(presented)) throw new UnsubscribeLinkUnknown();
     const issue = await this.dataSource.getRepository(DigestIssue).findOne({
       select: { executiveId: true },
       where: { unsubscribeTokenHash: hashToken(presented) },
@@ -98,8 +94,4 @@ export class DigestUnsubscribeService {
     if (issue === null) throw new UnsubscribeLinkUnknown();
     return issue.executiveId;
   }
-}
-
-function hashToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
 }

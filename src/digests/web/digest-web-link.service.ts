@@ -1,15 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { CAPABILITY_TOKEN_SHAPE, hashToken, newCapabilityToken } from '../../core/auth/capability-token';
 import { AppConfig } from '../../core/config/app-config';
 import { DomainError } from '../../core/errors/domain-error';
 import { DigestIssue } from '../digest-issue.entity';
 import { DigestArchiveService } from './digest-archive.service';
-
-/** 32 bytes from the CSPRNG in base64url: 256 bits, 43 characters. */
-const TOKEN_BYTES = 32;
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 export interface DigestWebLink {
   token: string;
@@ -38,20 +34,16 @@ export class DigestWebLinkService {
 
   /** A new link; stored (as its hash) only when the digest carrying it is. */
   newLink(): DigestWebLink {
-    const token = randomBytes(TOKEN_BYTES).toString('base64url');
+    const token = newCapabilityToken();
     return { token, tokenHash: hashToken(token), url: `${this.config.server.publicUrl}/d/${token}` };
   }
 
   async html(presented: string): Promise<string> {
-    if (!TOKEN_SHAPE.test(presented)) throw new DigestWebLinkUnknown();
+    if (!CAPABILITY_TOKEN_SHAPE.test(presented)) throw new DigestWebLinkUnknown();
     const issue = await this.dataSource
       .getRepository(DigestIssue)
       .findOneBy({ webTokenHash: hashToken(presented) });
     if (issue === null) throw new DigestWebLinkUnknown();
     return this.archive.html(issue.executiveId, issue.isoWeek);
   }
-}
-
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
 }

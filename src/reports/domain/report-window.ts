@@ -1,6 +1,8 @@
 import type { DateTime } from 'luxon';
+import type { CadenceFrequency } from '../../cadences/domain/cadence.types';
 
-export type ReportFrequency = 'weekly' | 'biweekly' | 'monthly';
+/** How often a report cadence recurs. */
+export type ReportFrequency = CadenceFrequency;
 
 /** True when a report that arrives at `submittedAt` is late: after its due time plus the grace. */
 export function isLate(submittedAt: DateTime, dueAt: DateTime, graceMinutes: number): boolean {

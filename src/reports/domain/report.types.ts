@@ -1,3 +1,6 @@
+// Types only: erased when compiled, so this pure folder loads nothing from the entity's module.
+import type { KpiDefinition } from '../../engagements/engagement.entity';
+
 /** The vendor's overall call on the week. */
 export const REPORT_COLOURS = ['green', 'amber', 'red'] as const;
 export type ReportColour = (typeof REPORT_COLOURS)[number];
@@ -5,14 +8,8 @@ export type ReportColour = (typeof REPORT_COLOURS)[number];
 export const BLOCKER_STATUSES = ['open', 'resolved'] as const;
 export type BlockerStatus = (typeof BLOCKER_STATUSES)[number];
 
-/** What "good" means for a number the report carries (the engagement's KPI definition). */
-export interface ReportKpi {
-  key: string;
-  label: string;
-  unit: string;
-  target: number;
-  direction: 'higher_is_better' | 'lower_is_better';
-}
+/** What "good" means for a number the report carries: the engagement's KPI definition. */
+export type ReportKpi = KpiDefinition;
 
 /** A blocker as a stored report holds it. */
 export interface StoredBlocker {
@@ -29,15 +26,4 @@ export interface StoredBlocker {
 /** Something the vendor asks of the client. */
 export interface StoredAsk {
   text: string;
-}
-
-/** A report's content once validated: what is stored. Text is kept exactly as typed. */
-export interface ReportContent {
-  status: ReportColour;
-  /** KPI key → reported value, one per engagement KPI. */
-  kpis: Record<string, number>;
-  highlights: string;
-  blockers: StoredBlocker[];
-  asks: StoredAsk[];
-  nextWeekPlan: string;
 }
