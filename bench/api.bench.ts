@@ -241,14 +241,16 @@ function start(name: ServerName, file: string, dataDir: string): Promise<ServerP
   });
 }
 
+/** The server's own CPU time so far (user + system), in ms, as it reports it over IPC. */
+async function serverCpuMs(server: ServerProcess): Promise<number> {
+  const usage = await server.ask('cpu');
+  return (Number(usage.user) + Number(usage.system)) / 1000;
+}
+
 /** One autocannon run at 100 connections, as fast as the server answers (a closed loop). */
 async function measure(server: ServerProcess, endpoint: Endpoint, seconds: number): Promise<Measured> {
   let i = 0;
-  const cpu = async (): Promise<number> => {
-    const usage = await server.ask('cpu');
-    return (Number(usage.user) + Number(usage.system)) / 1000;
-  };
-  const cpuBefore = await cpu();
+  const cpuBefore = await serverCpuMs(server);
   const result = await autocannon({
     url: server.url,
     connections: CONNECTIONS,
@@ -264,7 +266,7 @@ async function measure(server: ServerProcess, endpoint: Endpoint, seconds: numbe
       },
     ],
   });
-  const cpuMs = (await cpu()) - cpuBefore;
+  const cpuMs = (await serverCpuMs(server)) - cpuBefore;
   return {
     rps: result['2xx'] / result.duration,
     cpuMs: cpuMs / Math.max(1, result['2xx']),
@@ -283,11 +285,7 @@ async function measurePaced(
   rate: number,
 ): Promise<Measured> {
   let i = 0;
-  const cpu = async (): Promise<number> => {
-    const usage = await server.ask('cpu');
-    return (Number(usage.user) + Number(usage.system)) / 1000;
-  };
-  const cpuBefore = await cpu();
+  const cpuBefore = await serverCpuMs(server);
   const result = await pacedLoad({
     url: server.url,
     connections: CONNECTIONS,
@@ -306,7 +304,7 @@ async function measurePaced(
       };
     },
   });
-  const cpuMs = (await cpu()) - cpuBefore;
+  const cpuMs = (await serverCpuMs(server)) - cpuBefore;
   return { ...result, cpuMs: cpuMs / Math.max(1, result.rps * seconds) };
 }
 

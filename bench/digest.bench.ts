@@ -27,6 +27,8 @@ import type {
 import { renderDigest } from '../src/digests/templates/digest.template';
 import type { HealthFlag } from '../src/health/domain/health-flags';
 import { bandFor } from '../src/health/domain/health-band';
+import { allTargetsMet, formatFigures, info, target, type Figure } from './support/figures';
+import { seededRandom } from './support/random';
 
 Settings.throwOnInvalid = true;
 
@@ -38,19 +40,7 @@ const TARGET_RSS_MB = 400;
 // Gmail clips a message whose HTML passes about 102 KB, footer and unsubscribe link included.
 const GMAIL_CLIP_BYTES = 102 * 1024;
 
-/** mulberry32: a small, fast, seedable PRNG; the same seed gives the same models on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rand = random(SEED);
+const rand = seededRandom(SEED);
 const int = (min: number, max: number): number => min + Math.floor(rand() * (max - min + 1));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)];
 const chance = (p: number): boolean => rand() < p;
@@ -263,50 +253,41 @@ function main(): void {
   // maxRSS is in kilobytes.
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
-  const rows: [figure: string, value: string, target: string, ok: boolean | null][] = [
-    [
+  const figures: Figure[] = [
+    target(
       `time for ${EXECUTIVES} digests`,
       `${(renderMs / 1000).toFixed(2)} s`,
       `< ${TARGET_SECONDS} s`,
       renderMs < TARGET_SECONDS * 1000,
-    ],
-    [
+    ),
+    target(
       'digests per second',
       (EXECUTIVES / (renderMs / 1000)).toFixed(0),
       `> ${EXECUTIVES / TARGET_SECONDS}`,
       renderMs < TARGET_SECONDS * 1000,
-    ],
-    ['ms per digest', (renderMs / EXECUTIVES).toFixed(2), '', null],
-    ['CPU time (user + system)', `${(cpuMs / 1000).toFixed(2)} s`, '', null],
-    ['peak RSS', `${peakRssMb.toFixed(0)} MB`, `< ${TARGET_RSS_MB} MB`, peakRssMb < TARGET_RSS_MB],
-    [
+    ),
+    info('ms per digest', (renderMs / EXECUTIVES).toFixed(2)),
+    info('CPU time (user + system)', `${(cpuMs / 1000).toFixed(2)} s`),
+    target('peak RSS', `${peakRssMb.toFixed(0)} MB`, `< ${TARGET_RSS_MB} MB`, peakRssMb < TARGET_RSS_MB),
+    info(
       'baseline: JSON.stringify, same models',
       `${baselineMs.toFixed(0)} ms (${mb(baselineBytes).toFixed(1)} MB)`,
-      '',
-      null,
-    ],
-    ['render time / JSON.stringify time', `${(renderMs / baselineMs).toFixed(1)}×`, '', null],
-    ['HTML per digest, mean', `${(htmlBytes / EXECUTIVES / 1024).toFixed(1)} KB`, '', null],
-    [
+    ),
+    info('render time / JSON.stringify time', `${(renderMs / baselineMs).toFixed(1)}×`),
+    info('HTML per digest, mean', `${(htmlBytes / EXECUTIVES / 1024).toFixed(1)} KB`),
+    target(
       'HTML per digest, largest',
       `${(maxHtmlBytes / 1024).toFixed(1)} KB`,
       `< ${GMAIL_CLIP_BYTES / 1024} KB (Gmail clips)`,
       maxHtmlBytes < GMAIL_CLIP_BYTES,
-    ],
-    ['text per digest, mean', `${(textBytes / EXECUTIVES / 1024).toFixed(1)} KB`, '', null],
+    ),
+    info('text per digest, mean', `${(textBytes / EXECUTIVES / 1024).toFixed(1)} KB`),
   ];
-  const widths = [0, 1, 2].map((c) =>
-    Math.max(...rows.map((r) => String(r[c]).length), ['figure', 'value', 'target'][c].length),
-  );
-  const line = (cells: string[]): string => cells.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ');
   console.log(
     `digest rendering: ${EXECUTIVES} executives × ${ENGAGEMENTS} engagements, seed ${SEED}, Node ${process.version}`,
   );
-  console.log(line(['figure', 'value', 'target', 'ok']));
-  console.log(line(widths.map((w) => '-'.repeat(w)).concat('--')));
-  for (const [figure, value, target, ok] of rows)
-    console.log(line([figure, value, target, ok === null ? '' : ok ? 'yes' : 'NO']));
-  if (rows.some((r) => r[3] === false)) process.exitCode = 1;
+  console.log(formatFigures(figures));
+  if (!allTargetsMet(figures)) process.exitCode = 1;
 }
 
 main();

@@ -46,6 +46,8 @@ import { Person } from '../src/people/person.entity';
 import type { StoredBlocker } from '../src/reports/domain/report.types';
 import { StatusReport } from '../src/reports/status-report.entity';
 import { createTestDatabase, type TestDatabase } from '../test/support/test-database';
+import { allTargetsMet, formatFigures, type Figure } from './support/figures';
+import { seededRandom } from './support/random';
 
 Settings.throwOnInvalid = true;
 
@@ -88,14 +90,6 @@ const KPIS = [
   { key: 'close_rate', label: 'Close rate', unit: '%', target: 12, direction: 'higher_is_better' as const },
 ];
 
-/** One line of the result table, the shape `npm run bench` collects. */
-export interface HealthBenchFigure {
-  figure: string;
-  value: string;
-  target: string;
-  ok: boolean | null;
-}
-
 /** What one measuring child process found. */
 interface Measurement {
   database: DatabaseTarget['kind'];
@@ -109,18 +103,6 @@ interface Measurement {
   flagged: number;
   /** Engagements raising each flag code. */
   flags: Record<string, number>;
-}
-
-/** mulberry32: a small seedable PRNG, so every run writes the same data. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -154,7 +136,7 @@ interface Batch {
 
 /** Writes the people, engagements, cadences, touchpoints, reports, follow-ups and snapshots. */
 async function seed(dataSource: DataSource): Promise<number> {
-  const rand = random(SEED);
+  const rand = seededRandom(SEED);
   const at = date(FIRST_MONDAY_MS - 3 * DAY);
   const managers: Person[] = [];
   for (let i = 0; i < ENGAGEMENTS / ENGAGEMENTS_PER_MANAGER; i += 1) {
@@ -561,7 +543,7 @@ function measureInChild(target: DatabaseTarget): Promise<Measurement> {
   });
 }
 
-function figuresOf(run: Measurement, seedSeconds: number): HealthBenchFigure[] {
+function figuresOf(run: Measurement, seedSeconds: number): Figure[] {
   const db = run.database === 'sqlite' ? 'SQLite' : 'PostgreSQL';
   const seconds = run.recomputeMs / 1000;
   const bands = ['healthy', 'watch', 'at_risk', 'strained']
@@ -631,9 +613,9 @@ function figuresOf(run: Measurement, seedSeconds: number): HealthBenchFigure[] {
  */
 export async function runHealthBench(
   options: { postgres?: boolean; log?: (line: string) => void } = {},
-): Promise<HealthBenchFigure[]> {
+): Promise<Figure[]> {
   const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
-  const figures: HealthBenchFigure[] = [];
+  const figures: Figure[] = [];
   for (const kind of options.postgres ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const)) {
     let database: TestDatabase | null = null;
     let target: DatabaseTarget;
@@ -667,18 +649,6 @@ export async function runHealthBench(
   return figures;
 }
 
-function table(figures: readonly HealthBenchFigure[]): string {
-  const header = ['figure', 'value', 'target', 'ok'];
-  const cells = figures.map((f) => [f.figure, f.value, f.target, f.ok === null ? '' : f.ok ? 'yes' : 'NO']);
-  const widths = header.map((h, c) => Math.max(h.length, ...cells.map((row) => row[c].length)));
-  const line = (row: readonly string[]) =>
-    row
-      .map((cell, c) => cell.padEnd(widths[c]))
-      .join('  ')
-      .trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
-}
-
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const measureIndex = args.indexOf('--measure');
@@ -688,8 +658,8 @@ async function main(): Promise<void> {
     return;
   }
   const figures = await runHealthBench({ postgres: args.includes('--postgres') });
-  console.log(`\nnpm run bench:health: Node ${process.version}\n\n${table(figures)}`);
-  if (figures.some((f) => f.ok === false)) process.exitCode = 1;
+  console.log(`\nnpm run bench:health: Node ${process.version}\n\n${formatFigures(figures)}`);
+  if (!allTargetsMet(figures)) process.exitCode = 1;
 }
 
 // Run when started directly; `npm run bench` imports this file and calls runHealthBench().

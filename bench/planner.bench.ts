@@ -49,7 +49,8 @@ import { EngagementContact } from '../src/engagements/engagement-contact.entity'
 import { Person, type Role } from '../src/people/person.entity';
 import { TimeOff } from '../src/people/time-off.entity';
 import { createTestDatabase, type TestDatabaseKind } from '../test/support/test-database';
-import { allTargetsMet, formatBenchTable, type BenchFigure } from './support/bench-table';
+import { allTargetsMet, formatFigures, thousands, type Figure } from './support/figures';
+import { seededRandom } from './support/random';
 
 Settings.throwOnInvalid = true;
 
@@ -105,18 +106,6 @@ const VENDOR_PLACES: readonly Place[] = [
   { country: 'CO', zone: 'America/Bogota', region: null },
 ];
 
-/** mulberry32: a small seedable PRNG, so every run plans the same engagements. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Seed {
   people: Person[];
   timeOff: TimeOff[];
@@ -134,7 +123,7 @@ interface Seed {
  * chooses them (chooseMeetingAnchor), remembered per combination of calendars.
  */
 async function generate(size: number, calendars: CalendarService, now: Date): Promise<Seed> {
-  const rand = random(SEED + size);
+  const rand = seededRandom(SEED + size);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)];
   const startDate = START.slice(0, 10);
   const seed: Seed = { people: [], timeOff: [], engagements: [], contacts: [], blackouts: [], cadences: [] };
@@ -427,11 +416,10 @@ function measureInChild(kind: TestDatabaseKind, size: number): Promise<PlannerRu
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 const perSecond = (count: number, ms: number): number => count / (ms / 1000);
-const thousands = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 /** Turns the runs of one database into table rows. */
-function figuresFor(runs: readonly PlannerRun[]): BenchFigure[] {
-  const figures: BenchFigure[] = [];
+function figuresFor(runs: readonly PlannerRun[]): Figure[] {
+  const figures: Figure[] = [];
   const sqlite = runs[0]?.database === 'sqlite';
   for (const run of runs) {
     const db = `${run.database} ${thousands(run.engagements)}`;
@@ -491,8 +479,8 @@ function figuresFor(runs: readonly PlannerRun[]): BenchFigure[] {
  */
 export async function runPlannerBench(
   options: { databases?: readonly TestDatabaseKind[]; sizes?: readonly number[] } = {},
-): Promise<BenchFigure[]> {
-  const figures: BenchFigure[] = [];
+): Promise<Figure[]> {
+  const figures: Figure[] = [];
   for (const kind of options.databases ?? DATABASES) {
     const runs: PlannerRun[] = [];
     for (const size of options.sizes ?? SIZES) runs.push(await measureInChild(kind, size));
@@ -514,7 +502,7 @@ async function main(): Promise<void> {
     `planner: 12-week horizon, weekly meeting (3 participants, 2–3 countries) + weekly report per engagement; ` +
       `seed ${SEED}, Node ${process.version}`,
   );
-  console.log(formatBenchTable(figures));
+  console.log(formatFigures(figures));
   if (!allTargetsMet(figures)) process.exitCode = 1;
 }
 

@@ -456,7 +456,7 @@ class Seeder {
         invite.sequence = 1;
         touchpoints.push(invite);
         this.inviteQueue.push(invite.id);
-        messages.push(this.message(meeting.engagementId, 'queued', now.toJSDate(), `due-${step}-${j}`));
+        messages.push(this.message(meeting.engagementId, now.toJSDate(), `due-${step}-${j}`));
       }
     }
     await this.dataSource.transaction(async (m) => {
@@ -494,8 +494,8 @@ class Seeder {
     const indexes = await this.dropIndexes();
     for (let start = from, end = from; start < to; start = end) {
       // The first engagements exist already: base() made them, as one batch, to carry the rows due.
-      const existing = start < this.existing.length;
-      end = existing ? Math.min(to, this.existing.length) : Math.min(to, start + chunk);
+      const existing = start < this.existingEngagements;
+      end = existing ? Math.min(to, this.existingEngagements) : Math.min(to, start + chunk);
       if (!existing) await this.engagements(start, end, managers);
       const batch = `batch ${start}`;
       await this.dataSource.transaction(async (m) => {
@@ -596,7 +596,8 @@ class Seeder {
       WHERE e.client_name = ${pg ? '$1' : '?'}`;
   }
 
-  private existing: { meeting: Cadence; report: Cadence }[] = [];
+  /** How many engagements base() made (engagements 0 to this), which history() must not make again. */
+  private existingEngagements = 0;
 
   private async engagements(
     from: number,
@@ -665,7 +666,7 @@ class Seeder {
         cadences.flatMap((c) => [c.meeting, c.report]),
       );
     });
-    if (from === 0) this.existing = cadences;
+    if (from === 0) this.existingEngagements = cadences.length;
     return { cadences };
   }
 
@@ -693,8 +694,9 @@ class Seeder {
     });
   }
 
-  private message(engagementId: string, status: 'queued' | 'sent', at: Date, key: string): OutboxMessage {
-    const subject = status === 'sent' ? 'Weekly status for Sweep engagement: due Fri 17:00' : 'Queued notice';
+  /** A queued e-mail, due at `at`. */
+  private message(engagementId: string, at: Date, key: string): OutboxMessage {
+    const subject = 'Queued notice';
     return Object.assign(new OutboxMessage(), {
       id: this.uuid(),
       idempotencyKey: `bench:${key}`,
@@ -712,15 +714,15 @@ class Seeder {
         html: '<p>Please send the <strong>Weekly status</strong> by Friday 17:00.</p>',
         text: 'Please send the Weekly status by Friday 17:00.',
       },
-      status,
-      attempts: status === 'sent' ? 1 : 0,
+      status: 'queued',
+      attempts: 0,
       dueAt: at,
       nextAttemptAt: at,
       workingHoursOnly: false,
-      sentAt: status === 'sent' ? at : null,
+      sentAt: null,
       lastError: null,
       claimedBy: null,
-      providerMessageId: status === 'sent' ? `<${key}@cadence.example>` : null,
+      providerMessageId: null,
       createdAt: at,
       updatedAt: at,
     });

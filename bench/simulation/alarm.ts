@@ -16,8 +16,7 @@ export interface Alarm {
  * not alarms: they reach nobody. The first week is a baseline, so its band
  * cannot have worsened.
  */
-export function alarmOf(previous: HealthView | null, current: HealthView | null): Alarm | null {
-  if (current === null) return null;
+export function alarmOf(previous: HealthView | null, current: HealthView): Alarm | null {
   const codes = current.flags.filter((f) => f.severity !== 'info').map((f) => f.code);
   const bandWorsened = previous !== null && BAND_RANK[current.band] > BAND_RANK[previous.band];
   return codes.length > 0 || bandWorsened ? { codes, bandWorsened } : null;

@@ -192,15 +192,8 @@ export class CadenceClient {
   }
 
   /** Sent Slack messages of an engagement about a touchpoint, with the clock's time each went out. */
-  async slackMessages(
-    engagementId: string,
-    touchpointId: string,
-  ): Promise<{ id: string; sentAt: string | null }[]> {
-    const page = await this.call<{ items: { id: string; sentAt: string | null }[] }>(
-      'GET',
-      `/api/v1/messages?engagementId=${engagementId}&touchpointId=${touchpointId}&channel=slack&limit=200`,
-    );
-    return page.items;
+  slackMessages(engagementId: string, touchpointId: string): Promise<MessageView[]> {
+    return this.messages({ engagementId, touchpointId, channel: 'slack' });
   }
 
   /** Every outbound message matching the filters, all pages, oldest first. */
@@ -236,11 +229,9 @@ export class CadenceClient {
     return this.call('POST', '/api/v1/clock', { now });
   }
 
-  /** The current health view, or null while the endpoint does not exist (404 on the route itself). */
-  async health(engagementId: string): Promise<HealthView | null> {
-    const response = await this.send('GET', `/api/v1/engagements/${engagementId}/health`);
-    if (response.status === 404 && !(await isKnownResource404(response))) return null;
-    return this.read<HealthView>(response, 'GET', `/api/v1/engagements/${engagementId}/health`);
+  /** The current health view. */
+  health(engagementId: string): Promise<HealthView> {
+    return this.call('GET', `/api/v1/engagements/${engagementId}/health`);
   }
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -268,10 +259,4 @@ export class CadenceClient {
     if (response.status >= 300) throw new ApiRefused(response.status, method, path, text);
     return JSON.parse(text) as T;
   }
-}
-
-/** A 404 for an unknown id names the resource; one for a missing route does not. */
-async function isKnownResource404(response: Response): Promise<boolean> {
-  const text = await response.clone().text();
-  return text.includes('ENGAGEMENT_NOT_FOUND');
 }

@@ -27,12 +27,10 @@ export async function touchpointsOfWeek(
 
 /** The stored weekly snapshots against the views read as each week ended; they should agree. */
 export async function compareSnapshots(client: CadenceClient, run: EngagementRun): Promise<string[]> {
-  const history = await client.healthHistory(run.engagementId, run.weeks.length + 2).catch(() => null);
-  if (history === null) return [];
+  const history = await client.healthHistory(run.engagementId, run.weeks.length + 2);
   const byStart = new Map(history.map((h) => [h.weekStart, h]));
   return run.weeks.flatMap((w) => {
     const stored = byStart.get(w.weekStart);
-    if (w.health === null) return [];
     if (stored === undefined) return [`${w.weekStart}: no snapshot`];
     return stored.score !== w.health.score || stored.band !== w.health.band
       ? [`${w.weekStart}: snapshot ${stored.score} ${stored.band}, read ${w.health.score} ${w.health.band}`]

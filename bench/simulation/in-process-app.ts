@@ -28,8 +28,6 @@ export interface StartOptions {
   logLevel?: string;
   /** More environment, exactly as an operator would set it (the Slack stand-in's settings). */
   env?: Record<string, string>;
-  /** Keep the temporary data folder (SQLite file, .eml outbox) for inspection. */
-  keepData?: boolean;
   /**
    * Run on this data folder, as `npm start` would: its API token (generated on
    * first use) unless the environment sets one, and PORT and HOST from the
@@ -74,7 +72,7 @@ export async function startCadence(options: StartOptions): Promise<RunningCadenc
     config,
     close: async () => {
       await app.close();
-      if (temporary && !options.keepData) rmSync(dataDir, { recursive: true, force: true });
+      if (temporary) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,3 +1,5 @@
+import { seededRandom } from '../support/random';
+
 /**
  * A seeded random source (mulberry32): the same seed gives the same vendor
  * behaviour on every machine and every run, so a scenario's table and the
@@ -16,14 +18,7 @@ export interface Rng {
 }
 
 export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return {
     next,
     between: (min, max) => min + next() * (max - min),

@@ -10,8 +10,8 @@ export interface EngagementWeek {
   weekStart: string;
   conduct: Conduct;
   outcomes: Outcome[];
-  /** `GET /engagements/:id/health` a minute before the week ends and its snapshot is taken; null without the endpoint. */
-  health: HealthView | null;
+  /** `GET /engagements/:id/health` a minute before the week ends and its snapshot is taken. */
+  health: HealthView;
 }
 
 export interface EngagementRun {

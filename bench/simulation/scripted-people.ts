@@ -1,9 +1,10 @@
+import { NUDGE_ACTION_IDS } from '../../src/notifications/slack/nudge.blocks';
 import { ApiRefused, type CadenceClient } from './cadence-client';
 import { conductAt } from './conduct';
 import type { LiveEngagement, SimEvent } from './live-engagement';
 import type { RunTiming } from './run.types';
 import type { Conduct } from './scenario.types';
-import { NUDGE_BUTTONS, type SlackDesk } from './slack-desk';
+import type { SlackDesk } from './slack-desk';
 import { type Action, blockerEntries } from './week-plan';
 
 /**
@@ -62,7 +63,7 @@ export async function reactToNudges(
       at: Math.max(now, sentAt + Math.round(hours * 60) * 60_000),
       engagement: index,
       dm,
-      button: e.heldMeetings.has(touchpointId) ? NUDGE_BUTTONS.markHeld : NUDGE_BUTTONS.acknowledge,
+      button: e.heldMeetings.has(touchpointId) ? NUDGE_ACTION_IDS.markHeld : NUDGE_ACTION_IDS.acknowledge,
     });
   }
   return events;

@@ -162,18 +162,14 @@ export async function playScenario(
     queue.push(...(await reactToNudges(client, desk, live, currentWeek, now)));
   };
   const play = async (until: number): Promise<void> => {
-    queue.sort(
-      (a, b) => a.at - b.at || EVENT_ORDER[a.kind] - EVENT_ORDER[b.kind] || a.engagement - b.engagement,
-    );
+    queue.sort(inPlayOrder);
     while (queue.length > 0 && queue[0].at < until) {
       const event = queue.shift()!;
       await moveTo(event.at);
       const follow = await playEvent(client, desk, stage.url, live[event.engagement], event, timing);
       if (follow.length > 0) {
         queue.push(...follow);
-        queue.sort(
-          (a, b) => a.at - b.at || EVENT_ORDER[a.kind] - EVENT_ORDER[b.kind] || a.engagement - b.engagement,
-        );
+        queue.sort(inPlayOrder);
       }
     }
   };
@@ -225,6 +221,11 @@ export async function playScenario(
 
   for (const e of live) e.run.snapshotMismatches = await compareSnapshots(client, e.run);
   return { engagements: live.map((e) => e.run), failedJobs, endsAt: now };
+}
+
+/** Events by instant; at one instant, by kind (EVENT_ORDER), then by engagement. */
+function inPlayOrder(a: SimEvent, b: SimEvent): number {
+  return a.at - b.at || EVENT_ORDER[a.kind] - EVENT_ORDER[b.kind] || a.engagement - b.engagement;
 }
 
 function emptyTiming(): RunTiming {

@@ -1,6 +1,8 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { decodeNudgeActionValue } from '../../src/notifications/slack/nudge.blocks';
+import { signedSlackHeaders } from '../../test/support/slack-signing';
 
 /** What the simulated account managers see of Slack: the DMs Cadence sent them, with their buttons. */
 export interface ReceivedDm {
@@ -8,16 +10,10 @@ export interface ReceivedDm {
   text: string;
   /** The buttons' shared value, opaque, sent back as it came (as Slack does). */
   buttonValue: string | null;
-  /** Read from that value (`{"m": messageId, "t": touchpointId}`): which outbox message and touchpoint. */
+  /** Read from that value as Cadence reads it (decodeNudgeActionValue): which outbox message and touchpoint. */
   messageId: string | null;
   touchpointId: string | null;
 }
-
-/** The action ids Cadence puts on its nudge buttons (src/notifications/slack/nudge.blocks.ts). */
-export const NUDGE_BUTTONS = {
-  markHeld: 'cadence.nudge.mark_held',
-  acknowledge: 'cadence.nudge.acknowledge',
-} as const;
 
 const BOT_TOKEN = 'xoxb-simulation-token';
 const SIGNING_SECRET = 'simulation-signing-secret-0123456789';
@@ -114,16 +110,13 @@ export class SlackDesk {
       ],
     };
     const rawBody = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-    // Slack signs with the real time, and Cadence checks signatures against the real time too.
-    const timestamp = Math.floor(Date.now() / 1000);
-    const signature = `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${timestamp}:${rawBody}`).digest('hex')}`;
     const response = await fetch(`${cadenceUrl}/slack/events`, {
       method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'x-slack-request-timestamp': String(timestamp),
-        'x-slack-signature': signature,
-      },
+      // Signed at the real time, as Slack signs: Cadence checks signatures against the real time too.
+      headers: signedSlackHeaders(rawBody, {
+        signingSecret: SIGNING_SECRET,
+        contentType: 'application/x-www-form-urlencoded',
+      }),
       body: rawBody,
     });
     if (response.status !== 200)
@@ -166,13 +159,13 @@ export class SlackDesk {
     const channel = text(args['channel']);
     const slackUserId = channel.startsWith('D') ? `U${channel.slice(1)}` : channel;
     const value = firstButtonValue(args['blocks']);
-    const ids = value === null ? null : (JSON.parse(value) as { m?: unknown; t?: unknown });
+    const ids = decodeNudgeActionValue(value);
     this.inbox.push({
       slackUserId,
       text: typeof args['text'] === 'string' ? args['text'] : '',
       buttonValue: value,
-      messageId: typeof ids?.m === 'string' ? ids.m : null,
-      touchpointId: typeof ids?.t === 'string' ? ids.t : null,
+      messageId: ids?.messageId ?? null,
+      touchpointId: ids?.touchpointId ?? null,
     });
     return { ok: true, channel, ts: `1700000000.${String(this.inbox.length).padStart(6, '0')}` };
   }

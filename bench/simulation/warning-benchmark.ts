@@ -28,7 +28,7 @@ export interface WeeklyHealth {
   scenario: string;
   key: string;
   truth: GroundTruth;
-  weeks: { week: number; health: HealthView | null }[];
+  weeks: { week: number; health: HealthView }[];
 }
 
 /**

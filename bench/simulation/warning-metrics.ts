@@ -55,7 +55,6 @@ export function judgeEngagement(run: EngagementRun, scenario: string): Engagemen
     const clear = run.weeks.find(
       (w) =>
         w.week >= truth.recoveredWeek &&
-        w.health !== null &&
         (w.health.band === 'healthy' || w.health.band === 'watch') &&
         !w.health.flags.some((f) => f.severity !== 'info'),
     );
@@ -79,7 +78,7 @@ export function judgeEngagement(run: EngagementRun, scenario: string): Engagemen
     holidaySkips: run.weeks.reduce((n, w) => n + w.outcomes.filter((o) => o.kind === 'skipped').length, 0),
     namedHolidayHits: truth.kind === 'holidayOnly' ? namedHits(run, truth.holidays) : 0,
     bandAtStrain:
-      strainWeek === null ? null : (run.weeks.find((w) => w.week === strainWeek)?.health?.band ?? null),
+      strainWeek === null ? null : (run.weeks.find((w) => w.week === strainWeek)?.health.band ?? null),
     firstAlarmReason: first === null ? null : describe(first.alarm),
   };
 }

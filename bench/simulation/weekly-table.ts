@@ -61,14 +61,12 @@ export function formatEngagement(run: EngagementRun): string[] {
     rows.push([
       String(week.week),
       week.weekStart,
-      h === null ? '–' : String(h.score),
-      h === null ? '–' : h.band,
-      h === null || h.trend === null ? '–' : h.trend > 0 ? `+${h.trend}` : String(h.trend),
+      String(h.score),
+      h.band,
+      h.trend === null ? '–' : h.trend > 0 ? `+${h.trend}` : String(h.trend),
       alarm === null ? '' : '⚑',
-      h === null
-        ? '(no /health yet)'
-        : h.flags.map((f) => `${f.code}${SEVERITY_MARK[f.severity]}`).join(' ') || '–',
-      h === null ? '' : counted(h.highlights.map((x) => x.code)) || '–',
+      h.flags.map((f) => `${f.code}${SEVERITY_MARK[f.severity]}`).join(' ') || '–',
+      counted(h.highlights.map((x) => x.code)) || '–',
       describeConduct(week.outcomes),
       describeCalendar(week.outcomes),
     ]);
@@ -81,7 +79,7 @@ function firstRaised(run: EngagementRun): string[] {
   const seen = new Set<string>();
   const lines: string[] = [];
   for (const week of run.weeks) {
-    for (const flag of week.health?.flags ?? []) {
+    for (const flag of week.health.flags) {
       if (flag.severity === 'info' || seen.has(flag.code)) continue;
       seen.add(flag.code);
       lines.push(

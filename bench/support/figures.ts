@@ -42,21 +42,49 @@ export const thousands = (n: number): string => Math.round(n).toLocaleString('en
 export const ms = (value: number): string => `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
 export const ratio = (value: number): string => value.toFixed(2);
 
+/** How a met and a missed target are marked in the ok column. */
+export interface OkLabels {
+  met: string;
+  missed: string;
+}
+
+/** The marks of `npm run bench`'s table. */
+export const OK_FAIL: OkLabels = { met: 'ok', missed: 'FAIL' };
+/** The marks a benchmark run on its own prints (`npm run bench:digest`, …); bench.ts reads both. */
+export const YES_NO: OkLabels = { met: 'yes', missed: 'NO' };
+
+const mark = (f: Figure, labels: OkLabels): string =>
+  f.ok === null ? '' : f.ok ? labels.met : labels.missed;
+
+/** True when no figure missed its target. */
+export function allTargetsMet(figures: readonly Figure[]): boolean {
+  return figures.every((f) => f.ok !== false);
+}
+
 /** The sections as one plain-text table: bench, figure, value, target, ok/FAIL. */
 export function formatTable(sections: readonly Section[]): string {
-  const header = ['bench', 'figure', 'value', 'target', 'ok'];
   const rows: string[][] = [];
   for (const section of sections) {
     section.figures.forEach((f, i) =>
-      rows.push([
-        i === 0 ? section.bench : '',
-        f.figure,
-        f.value,
-        f.target,
-        f.ok === null ? '' : f.ok ? 'ok' : 'FAIL',
-      ]),
+      rows.push([i === 0 ? section.bench : '', f.figure, f.value, f.target, mark(f, OK_FAIL)]),
     );
   }
+  return aligned(['bench', 'figure', 'value', 'target', 'ok'], rows);
+}
+
+/**
+ * One benchmark's figures as a plain-text table (figure, value, target, ok), as a benchmark
+ * run on its own prints them; `npm run bench` can read this table back (parsePrintedTable).
+ */
+export function formatFigures(figures: readonly Figure[], labels: OkLabels = YES_NO): string {
+  return aligned(
+    ['figure', 'value', 'target', 'ok'],
+    figures.map((f) => [f.figure, f.value, f.target, mark(f, labels)]),
+  );
+}
+
+/** Header, a line of dashes and the rows, each column as wide as its widest cell. */
+function aligned(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c].length)));
   const line = (row: readonly string[]): string =>
     row
@@ -73,13 +101,7 @@ export function formatMarkdown(sections: readonly Section[]): string {
   for (const section of sections) {
     section.figures.forEach((f, i) =>
       lines.push(
-        `| ${[
-          i === 0 ? section.bench : '',
-          f.figure,
-          f.value,
-          f.target,
-          f.ok === null ? '' : f.ok ? 'ok' : 'FAIL',
-        ]
+        `| ${[i === 0 ? section.bench : '', f.figure, f.value, f.target, mark(f, OK_FAIL)]
           .map(escape)
           .join(' | ')} |`,
       ),

@@ -135,12 +135,10 @@ function warningLine(e: DemoEngagementResult, nameWidth: number): string {
       );
     }
     case 'recovery': {
-      const read = e.run.weeks.flatMap((w) =>
-        w.health === null ? [] : [{ week: w.week, health: w.health }],
-      );
-      if (read.length === 0) return `${name} no health read`;
-      const low = read.reduce((a, b) => (b.health.score < a.health.score ? b : a));
-      const back = read.find((w) => w.week > low.week && w.health.band === 'healthy');
+      const weeks = e.run.weeks;
+      if (weeks.length === 0) return `${name} no health read`;
+      const low = weeks.reduce((a, b) => (b.health.score < a.health.score ? b : a));
+      const back = weeks.find((w) => w.week > low.week && w.health.band === 'healthy');
       const still = e.health.flags.filter((f) => f.severity !== 'info').map((f) => f.code);
       return (
         `${name} flagged from week ${first?.week ?? '—'}, lowest in week ${low.week} ` +

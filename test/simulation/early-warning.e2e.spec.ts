@@ -76,10 +76,10 @@ describe('Simulator: a holiday-only vendor and a sliding one, through the real a
 
   it('never flags the holiday-only vendor, and its score stands still through Holy Week', () => {
     expect(judgeEngagement(holiday, SCENARIO.name).alarms).toEqual([]);
-    const [before, during, after] = holiday.weeks.slice(4, 7).map((w) => w.health!.score);
+    const [before, during, after] = holiday.weeks.slice(4, 7).map((w) => w.health.score);
     expect(during).toBe(before);
     expect(after).toBe(before);
-    expect(holiday.weeks.every((w) => w.health!.band === 'healthy')).toBe(true);
+    expect(holiday.weeks.every((w) => w.health.band === 'healthy')).toBe(true);
   });
 
   it('flags the slide at least two weeks before the strain week, and the band worsens by then', () => {
@@ -87,7 +87,7 @@ describe('Simulator: a holiday-only vendor and a sliding one, through the real a
     expect(verdict.leadWeeks).not.toBeNull();
     expect(verdict.leadWeeks!).toBeGreaterThanOrEqual(2);
     expect(verdict.alarmsBeforeTrouble).toBe(0);
-    expect(sliding.weeks[8].health!.band).not.toBe('healthy');
+    expect(sliding.weeks[8].health.band).not.toBe('healthy');
   });
 
   it('stores the weekly snapshots exactly as /health read at each week’s end', () => {

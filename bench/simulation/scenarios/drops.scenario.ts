@@ -29,10 +29,6 @@ function build(): EngagementScript[] {
         manager,
         vendor,
         kpis: KPI_SETS[kpis],
-        report: {
-          due: { weekday: vendor.country === 'SA' ? 'thu' : 'fri', time: '17:00' },
-          holidayPolicy: 'shift',
-        },
         conduct: drop(base, dropWeek),
         kpiNoise: base === GOOD ? 0.03 : 0.05,
         truth: { kind: 'drop', dropWeek, strainWeek: dropWeek },

@@ -42,6 +42,16 @@ export const MIDWEEK_MEETING: MeetingPlan = {
 };
 
 export const FRIDAY_REPORT: ReportPlan = { due: { weekday: 'fri', time: '17:00' }, holidayPolicy: 'shift' };
+/** The same report where the work week runs Sunday to Thursday: due on its last working day. */
+const THURSDAY_REPORT: ReportPlan = { due: { weekday: 'thu', time: '17:00' }, holidayPolicy: 'shift' };
+
+/** Vendor countries of the library whose work week runs Sunday to Thursday. */
+const SUNDAY_TO_THURSDAY = new Set(['SA', 'EG']);
+
+/** A weekly report due at 17:00 on the vendor's last working day, shifted off holidays. */
+function defaultReport(vendor: Place): ReportPlan {
+  return SUNDAY_TO_THURSDAY.has(vendor.country) ? THURSDAY_REPORT : FRIDAY_REPORT;
+}
 
 export interface EngagementParts {
   scenario: string;
@@ -53,6 +63,7 @@ export interface EngagementParts {
   vendor: Place;
   kpis: readonly KpiBody[];
   meeting?: MeetingPlan | null;
+  /** The vendor's last working day at 17:00, shifted off holidays, unless given (defaultReport). */
   report?: ReportPlan;
   conduct: readonly Keyframe[];
   kpiNoise?: number;
@@ -70,7 +81,7 @@ export function engagement(parts: EngagementParts): EngagementScript {
     vendor: parts.vendor,
     kpis: [...parts.kpis],
     meeting: parts.meeting === undefined ? MIDWEEK_MEETING : parts.meeting,
-    report: parts.report ?? FRIDAY_REPORT,
+    report: parts.report ?? defaultReport(parts.vendor),
     conduct: parts.conduct,
     kpiNoise: parts.kpiNoise ?? 0.03,
     truth: parts.truth,

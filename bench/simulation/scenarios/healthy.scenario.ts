@@ -64,11 +64,6 @@ function build(): EngagementScript[] {
         vendor,
         kpis: KPI_SETS[kpis],
         meeting: variant.biweekly ? { ...MIDWEEK_MEETING, frequency: 'biweekly' } : MIDWEEK_MEETING,
-        // Sunday–Thursday countries send their report on their last working day.
-        report: {
-          due: { weekday: vendor.country === 'SA' || vendor.country === 'EG' ? 'thu' : 'fri', time: '17:00' },
-          holidayPolicy: 'shift',
-        },
         conduct: variant.conduct,
         kpiNoise: variant.template === 'steady' ? 0.03 : 0.05,
         truth: { kind: 'healthy' },

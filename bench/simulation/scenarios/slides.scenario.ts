@@ -48,10 +48,6 @@ function build(): EngagementScript[] {
         manager,
         vendor,
         kpis: KPI_SETS[kpis],
-        report: {
-          due: { weekday: vendor.country === 'EG' ? 'thu' : 'fri', time: '17:00' },
-          holidayPolicy: 'shift',
-        },
         conduct: slide(base, from, strainWeek, variant.first),
         kpiNoise: base === GOOD ? 0.03 : 0.05,
         truth: { kind: 'slide', slideFrom: from, strainWeek },
