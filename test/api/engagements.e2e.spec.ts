@@ -1,9 +1,6 @@
+import type { ErrorBody } from '../../src/core/errors/http-exception.filter';
 import { newEngagement, newPerson, PLACES } from '../factories/people.factory';
 import { TestApp } from '../support/test-app';
-
-interface ErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> };
-}
 
 describe('Engagements API', () => {
   let app: TestApp;

@@ -1,8 +1,6 @@
+import type { ErrorBody } from '../../src/core/errors/http-exception.filter';
 import { TestApp } from '../support/test-app';
 
-interface ErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> };
-}
 interface PersonBody {
   id: string;
   workWeek: string[];

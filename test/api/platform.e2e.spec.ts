@@ -1,8 +1,5 @@
+import type { ErrorBody } from '../../src/core/errors/http-exception.filter';
 import { TestApp } from '../support/test-app';
-
-interface ErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> };
-}
 
 describe('The HTTP platform', () => {
   let app: TestApp;

@@ -1,7 +1,7 @@
 import { newEngagement, newPerson, PLACES } from '../factories/people.factory';
 import { FakeSmtpServer } from '../fakes/smtp.fake';
 import { TestApp } from '../support/test-app';
-import { advance, digestsTo, PUBLIC_URL } from './digest-fixture';
+import { digestsTo, PUBLIC_URL } from './digest-fixture';
 
 describe('A week with nothing to report says so in one line', () => {
   let smtp: FakeSmtpServer;
@@ -20,7 +20,7 @@ describe('A week with nothing to report says so in one line', () => {
       executive: { role: 'executive', ...PLACES.newYork, email: 'quiet@acme.example', name: 'Quinn' },
       vendorContact: { role: 'vendor_contact', ...PLACES.london },
     });
-    await advance(app, '2027-08-16T14:00:00Z');
+    await app.advanceClock('2027-08-16T14:00:00Z');
   });
 
   afterAll(async () => {

@@ -49,11 +49,6 @@ export function unsubscribeUrl(mail: ParsedMail): URL {
   return new URL(match[1]);
 }
 
-export async function advance(app: TestApp, iso: string): Promise<void> {
-  const result = await app.api('POST', '/api/v1/clock', { now: iso });
-  if (result.status !== 200) throw new Error(`moving the clock failed: ${result.status} ${result.text}`);
-}
-
 /**
  * An executive with one engagement: an account manager in New York, a
  * vendor contact in Manila, a weekly status report due Thursday 17:00 Manila

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { newPerson, PLACES } from '../factories/people.factory';
 import { FakeSmtpServer } from '../fakes/smtp.fake';
 import { TestApp } from '../support/test-app';
-import { advance, digestMessages, executiveWithEngagement, PUBLIC_URL } from './digest-fixture';
+import { digestMessages, executiveWithEngagement, PUBLIC_URL } from './digest-fixture';
 
 interface SettingsBody {
   weekday: string;
@@ -74,13 +74,13 @@ describe('Digests move off the executive’s holidays to their next working morn
   });
 
   it('after Memorial Day arrives on Tuesday at 08:00 New York time; Singapore’s on Monday as usual', async () => {
-    await advance(app, '2027-05-31T23:59:00Z');
+    await app.advanceClock('2027-05-31T23:59:00Z');
     expect(await sentTo('nick@acme.example')).toEqual([]);
     expect(await sentTo('lara@acme.example')).toEqual([]);
     expect((await sentTo('sana@acme.example')).map((s) => local(s, 'Asia/Singapore'))).toEqual([
       'Mon 2027-05-31 08:00',
     ]);
-    await advance(app, '2027-06-02T00:00:00Z');
+    await app.advanceClock('2027-06-02T00:00:00Z');
     expect((await sentTo('nick@acme.example')).map((s) => local(s, 'America/New_York'))).toEqual([
       'Tue 2027-06-01 08:00',
     ]);
@@ -90,7 +90,7 @@ describe('Digests move off the executive’s holidays to their next working morn
   });
 
   it('the next week is back on Monday, once', async () => {
-    await advance(app, '2027-06-08T00:00:00Z');
+    await app.advanceClock('2027-06-08T00:00:00Z');
     expect((await sentTo('nick@acme.example')).map((s) => local(s, 'America/New_York'))).toEqual([
       'Tue 2027-06-01 08:00',
       'Mon 2027-06-07 08:00',
@@ -110,7 +110,7 @@ describe('Digests move off the executive’s holidays to their next working morn
       chosen: true,
       nextDigest: { week: '2027-W24' },
     });
-    await advance(app, '2027-06-17T00:00:00Z');
+    await app.advanceClock('2027-06-17T00:00:00Z');
     expect((await sentTo('lara@acme.example')).map((s) => local(s, 'Europe/London'))).toEqual([
       'Tue 2027-06-01 08:00',
       'Mon 2027-06-07 08:00',
@@ -135,7 +135,7 @@ describe('Digests move off the executive’s holidays to their next working morn
       local: '2027-06-21T08:00:00+01:00',
     });
     // Not at 08:00 in Singapore (00:00 UTC) any more, but at 08:00 in London.
-    await advance(app, '2027-06-21T08:00:00Z');
+    await app.advanceClock('2027-06-21T08:00:00Z');
     expect((await sentTo('sana@acme.example')).slice(-1)).toEqual(['2027-06-21T07:00:00.000Z']);
   });
 

@@ -3,7 +3,6 @@ import { PLACES } from '../factories/people.factory';
 import { FakeSmtpServer } from '../fakes/smtp.fake';
 import { TestApp } from '../support/test-app';
 import {
-  advance,
   digestMessages,
   digestsTo,
   executiveWithEngagement,
@@ -58,7 +57,7 @@ describe('Weekly digests through the manual clock: New York, London and Singapor
   });
 
   it('mails each executive at 08:00 on Monday in their own zone, once', async () => {
-    await advance(app, '2027-03-09T00:00:00Z');
+    await app.advanceClock('2027-03-09T00:00:00Z');
     const messages = await digestMessages(app);
     const sentAt = (email: string) => messages.filter((m) => m.recipient === email).map((m) => m.sentAt);
     expect(sentAt(execs.singapore.email).map((s) => local(s, 'Asia/Singapore'))).toEqual([
@@ -123,9 +122,9 @@ describe('Weekly digests through the manual clock: New York, London and Singapor
   });
 
   it('sends nothing more until the next Monday, then once again each', async () => {
-    await advance(app, '2027-03-14T23:00:00Z');
+    await app.advanceClock('2027-03-14T23:00:00Z');
     expect(await digestMessages(app)).toHaveLength(3);
-    await advance(app, '2027-03-16T00:00:00Z');
+    await app.advanceClock('2027-03-16T00:00:00Z');
     const messages = await digestMessages(app);
     expect(messages).toHaveLength(6);
     // New York moved its clocks on Sunday 14 March: still 08:00 there, an hour earlier in UTC.

@@ -1,7 +1,7 @@
 import { PLACES } from '../factories/people.factory';
 import { FakeSmtpServer } from '../fakes/smtp.fake';
 import { TestApp } from '../support/test-app';
-import { advance, digestsTo, executiveWithEngagement, PUBLIC_URL, unsubscribeUrl } from './digest-fixture';
+import { digestsTo, executiveWithEngagement, PUBLIC_URL, unsubscribeUrl } from './digest-fixture';
 
 interface SettingsBody {
   subscribed: boolean;
@@ -39,7 +39,7 @@ describe('One-click unsubscribe (RFC 8058) stops the digest', () => {
       if (name === 'Leah') leaving = { id: executive.id, email };
       else staying = { id: executive.id, email };
     }
-    await advance(app, '2027-03-08T14:00:00Z');
+    await app.advanceClock('2027-03-08T14:00:00Z');
     const [mail] = digestsTo(smtp, leaving.email);
     path = unsubscribeUrl(mail.parsed).pathname;
   });
@@ -93,7 +93,7 @@ describe('One-click unsubscribe (RFC 8058) stops the digest', () => {
   });
 
   it('sends the next week’s digest to everyone else, and none to the executive who left', async () => {
-    await advance(app, '2027-03-16T00:00:00Z');
+    await app.advanceClock('2027-03-16T00:00:00Z');
     expect(digestsTo(smtp, leaving.email)).toHaveLength(1);
     expect(digestsTo(smtp, staying.email)).toHaveLength(2);
   });
@@ -108,7 +108,7 @@ describe('One-click unsubscribe (RFC 8058) stops the digest', () => {
       unsubscribedAt: null,
       nextDigest: { week: '2027-W12' },
     });
-    await advance(app, '2027-03-23T00:00:00Z');
+    await app.advanceClock('2027-03-23T00:00:00Z');
     expect(digestsTo(smtp, leaving.email)).toHaveLength(2);
   });
 });

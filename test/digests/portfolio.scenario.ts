@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { newPerson, PLACES, type CreatedPerson, type PersonInput } from '../factories/people.factory';
 import { FakeSmtpServer } from '../fakes/smtp.fake';
 import { TestApp } from '../support/test-app';
-import { advance, PUBLIC_URL, touchpoints, type TouchpointRow } from './digest-fixture';
+import { PUBLIC_URL, touchpoints, type TouchpointRow } from './digest-fixture';
 
 /** What a vendor does about one week's report: on time, a day late, or nothing. */
 type ReportConduct = 'on_time' | 'late' | 'missed';
@@ -209,12 +209,12 @@ export async function playPortfolio(): Promise<PortfolioScenario> {
     }
     actions.sort((a, b) => a.at.toMillis() - b.at.toMillis());
     for (const action of actions) {
-      await advance(app, action.at.toUTC().toISO() ?? '');
+      await app.advanceClock(action.at);
       await action.run();
     }
   }
   // Monday 8 March 2027, 08:00 in New York is 13:00 UTC.
-  await advance(app, '2027-03-08T14:00:00Z');
+  await app.advanceClock('2027-03-08T14:00:00Z');
   return {
     app,
     smtp,

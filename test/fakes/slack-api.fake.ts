@@ -131,10 +131,6 @@ export class FakeSlackApi {
     this.users.add(userId);
   }
 
-  addChannel(channelId: string): void {
-    this.channels.add(channelId);
-  }
-
   /** The next `count` calls (of `method`, or of any method) get `fault`. */
   failNext(count: number, fault: SlackFault, method?: string): void {
     this.faults.push({ method, remaining: count, fault });

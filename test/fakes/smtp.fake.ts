@@ -77,10 +77,6 @@ export class FakeSmtpServer {
     return `smtp://${auth}127.0.0.1:${this.port}`;
   }
 
-  get isRunning(): boolean {
-    return this.server !== null;
-  }
-
   /** All messages the server took in, delivered or dropped. */
   get received(): number {
     return this.messages.length + this.dropped.length;

@@ -4,7 +4,7 @@ import type { CalendarProfile, WorkingCalendar } from '../../src/calendars/domai
 import { createHolidayCalendar } from '../../src/calendars/domain/holiday-calendar';
 import { createSeasonalHours } from '../../src/calendars/domain/seasonal-hours';
 import { createWorkingCalendar } from '../../src/calendars/domain/working-calendar';
-import type { PlannedFollowUpStep } from '../../src/follow-ups/domain/follow-up.types';
+import type { FollowUpRecipient, PlannedFollowUpStep } from '../../src/follow-ups/domain/follow-up.types';
 import type { Playbook } from '../../src/follow-ups/domain/playbook.types';
 import { loadPlaybooks } from '../../src/follow-ups/playbook.loader';
 import { repoCalendarData } from '../calendars/calendar-data.fixture';
@@ -44,6 +44,11 @@ export function profile(
     personId,
     ...fields,
   };
+}
+
+/** A follow-up recipient with the real calendar of `profile(personId, fields)`. */
+export function recipient(personId: string, fields: Parameters<typeof profile>[1]): FollowUpRecipient {
+  return { personId, calendar: calendarOf(profile(personId, fields)) };
 }
 
 /** An instant as a wall clock, with weekday and zone offset: "Thu 2027-04-08 17:00 +08:00". */

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { planFollowUps } from '../../src/follow-ups/domain/follow-up-plan';
-import type { EngagementRecipients, FollowUpRecipient } from '../../src/follow-ups/domain/follow-up.types';
+import type { EngagementRecipients } from '../../src/follow-ups/domain/follow-up.types';
 import { addWorkingTime, nextWorkingMoment } from '../../src/follow-ups/domain/working-time';
-import { calendarOf, defaultPlaybook, describePlan, profile, wallClock } from './follow-up.fixture';
+import { defaultPlaybook, describePlan, recipient, wallClock } from './follow-up.fixture';
 
 // Real dates where the calendars of the two sides disagree: a US holiday the vendor works
 // through, and the weeks of March 2027 when New York (14 March) and Europe (28 March)
@@ -12,10 +12,6 @@ const MANILA = 'Asia/Manila';
 const NEW_YORK = 'America/New_York';
 const WARSAW = 'Europe/Warsaw';
 const playbook = defaultPlaybook();
-
-function recipient(personId: string, fields: Parameters<typeof profile>[1]): FollowUpRecipient {
-  return { personId, calendar: calendarOf(profile(personId, fields)) };
-}
 
 const jim = recipient('jim', { timeZone: NEW_YORK, country: 'US', side: 'client' });
 const eve = recipient('eve', { timeZone: NEW_YORK, country: 'US', side: 'client' });

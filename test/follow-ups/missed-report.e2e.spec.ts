@@ -39,7 +39,6 @@ describe('A US–PH vendor misses a report: the follow-ups, through the manual c
         `/api/v1/messages?engagementId=${engagementId}&purpose=nudge&limit=200`,
       )
     ).body.items.filter((m) => m.idempotencyKey.includes(`${report.id}:report_late:`));
-  const advance = (iso: string) => app.api('POST', '/api/v1/clock', { now: iso });
 
   beforeAll(async () => {
     smtp = await FakeSmtpServer.start();
@@ -72,7 +71,7 @@ describe('A US–PH vendor misses a report: the follow-ups, through the manual c
   });
 
   it('marks the report late after the grace and queues the playbook, each step in its reader’s working time', async () => {
-    await advance('2027-04-08T12:00:00Z');
+    await app.advanceClock('2027-04-08T12:00:00Z');
     const touchpoint = await app.api<TouchpointBody>('GET', `/api/v1/touchpoints/${report.id}`);
     expect(touchpoint.body.status).toBe('late');
     const queued = await nudges();
@@ -95,7 +94,7 @@ describe('A US–PH vendor misses a report: the follow-ups, through the manual c
   });
 
   it('delivers each at its time, never earlier, and nothing twice', async () => {
-    await advance('2027-04-12T02:00:00Z');
+    await app.advanceClock('2027-04-12T02:00:00Z');
     const sent = (await nudges()).filter((m) => m.status === 'sent');
     expect(sent.map((m) => [m.recipient, local(m.sentAt, 'UTC')]).sort()).toEqual(
       [
@@ -118,7 +117,7 @@ describe('A US–PH vendor misses a report: the follow-ups, through the manual c
       nextWeekPlan: 'Back on schedule',
     });
     expect(submitted.status).toBeLessThan(300);
-    await advance('2027-04-13T00:00:00Z');
+    await app.advanceClock('2027-04-13T00:00:00Z');
     const all = await nudges();
     expect(
       all

@@ -45,7 +45,7 @@ describe('An ask of the client left unanswered starts ask_unanswered', () => {
       `/api/v1/engagements/${engagementId}/touchpoints?from=2027-04-05&to=2027-04-30`,
     );
     report = touchpoints.body.find((t) => t.periodKey === '2027-W14') as TouchpointBody;
-    await app.api('POST', '/api/v1/clock', { now: '2027-04-08T06:00:00Z' });
+    await app.advanceClock('2027-04-08T06:00:00Z');
     const submitted = await app.api('POST', `/api/v1/touchpoints/${report.id}/report`, {
       status: 'green',
       kpis: { close_rate: 13 },
@@ -61,9 +61,9 @@ describe('An ask of the client left unanswered starts ask_unanswered', () => {
   });
 
   it('waits three of the account manager’s working days, then nudges them and later the executive', async () => {
-    await app.api('POST', '/api/v1/clock', { now: '2027-04-12T00:00:00Z' });
+    await app.advanceClock('2027-04-12T00:00:00Z');
     expect(await askNudges()).toEqual([]);
-    await app.api('POST', '/api/v1/clock', { now: '2027-04-13T20:00:00Z' });
+    await app.advanceClock('2027-04-13T20:00:00Z');
     const nudges = await askNudges();
     const manager = nudges.find((m) => m.recipient === 'jim@acme.example');
     expect(manager).toBeDefined();
@@ -81,7 +81,7 @@ describe('An ask of the client left unanswered starts ask_unanswered', () => {
         `/api/v1/engagements/${engagementId}/touchpoints?from=2027-04-05&to=2027-04-30`,
       )
     ).body.find((t) => t.periodKey === '2027-W15') as TouchpointBody;
-    await app.api('POST', '/api/v1/clock', { now: '2027-04-15T06:00:00Z' });
+    await app.advanceClock('2027-04-15T06:00:00Z');
     await app.api('POST', `/api/v1/touchpoints/${next.id}/report`, {
       status: 'green',
       kpis: { close_rate: 13 },
@@ -94,7 +94,7 @@ describe('An ask of the client left unanswered starts ask_unanswered', () => {
       note: 'Confirmed',
     });
     expect(answered.status).toBeLessThan(300);
-    await app.api('POST', '/api/v1/clock', { now: '2027-04-26T00:00:00Z' });
+    await app.advanceClock('2027-04-26T00:00:00Z');
     expect((await askNudges()).filter((m) => m.idempotencyKey.includes(next.id))).toEqual([]);
   });
 });

@@ -1,9 +1,16 @@
 import { DateTime } from 'luxon';
 import { buildFollowUpMessage } from '../../src/follow-ups/domain/follow-up-message';
 import { nextEscalation, planFollowUps } from '../../src/follow-ups/domain/follow-up-plan';
-import type { EngagementRecipients, FollowUpRecipient } from '../../src/follow-ups/domain/follow-up.types';
+import type { EngagementRecipients } from '../../src/follow-ups/domain/follow-up.types';
 import { timeOffLookup } from '../../src/follow-ups/domain/time-off-calendar';
-import { calendarOf, defaultPlaybook, describePlan, profile, wallClock } from './follow-up.fixture';
+import {
+  calendarOf,
+  defaultPlaybook,
+  describePlan,
+  profile,
+  recipient,
+  wallClock,
+} from './follow-up.fixture';
 
 // Acme (New York and Chicago) × Manila CX Partners, with the default playbook and the
 // repository's calendar data. The weekly status report is due Thursday 8 April 2027 at
@@ -14,48 +21,27 @@ const MANILA = 'Asia/Manila';
 const NEW_YORK = 'America/New_York';
 const CHICAGO = 'America/Chicago';
 
-const maria: FollowUpRecipient = {
-  personId: 'maria',
-  calendar: calendarOf(
-    profile('maria', {
-      timeZone: MANILA,
-      country: 'PH',
-      side: 'vendor',
-      workingHours: { start: '09:00', end: '18:00' },
-    }),
-  ),
-};
-const jose: FollowUpRecipient = {
-  personId: 'jose',
-  calendar: calendarOf(
-    profile('jose', {
-      timeZone: MANILA,
-      country: 'PH',
-      side: 'vendor',
-      workingHours: { start: '09:00', end: '18:00' },
-    }),
-  ),
-};
-const jim: FollowUpRecipient = {
-  personId: 'jim',
-  calendar: calendarOf(profile('jim', { timeZone: NEW_YORK, country: 'US', side: 'client' })),
-};
-const ana: FollowUpRecipient = {
-  personId: 'ana',
-  calendar: calendarOf(profile('ana', { timeZone: NEW_YORK, country: 'US', side: 'client' })),
-};
-const eve: FollowUpRecipient = {
-  personId: 'eve',
-  calendar: calendarOf(
-    profile('eve', {
-      timeZone: CHICAGO,
-      country: 'US',
-      region: 'IL',
-      side: 'client',
-      workingHours: { start: '08:30', end: '17:00' },
-    }),
-  ),
-};
+const maria = recipient('maria', {
+  timeZone: MANILA,
+  country: 'PH',
+  side: 'vendor',
+  workingHours: { start: '09:00', end: '18:00' },
+});
+const jose = recipient('jose', {
+  timeZone: MANILA,
+  country: 'PH',
+  side: 'vendor',
+  workingHours: { start: '09:00', end: '18:00' },
+});
+const jim = recipient('jim', { timeZone: NEW_YORK, country: 'US', side: 'client' });
+const ana = recipient('ana', { timeZone: NEW_YORK, country: 'US', side: 'client' });
+const eve = recipient('eve', {
+  timeZone: CHICAGO,
+  country: 'US',
+  region: 'IL',
+  side: 'client',
+  workingHours: { start: '08:30', end: '17:00' },
+});
 
 const zones = { maria: MANILA, jose: MANILA, jim: NEW_YORK, ana: NEW_YORK, eve: CHICAGO };
 const engagement: EngagementRecipients = { accountManager: jim, executive: eve, vendorContacts: [maria] };
@@ -188,17 +174,12 @@ describe('the same miss with someone on time off', () => {
 });
 
 describe('a night-shift vendor (21:00–06:00 Manila)', () => {
-  const nightMaria: FollowUpRecipient = {
-    personId: 'maria',
-    calendar: calendarOf(
-      profile('maria', {
-        timeZone: MANILA,
-        country: 'PH',
-        side: 'vendor',
-        workingHours: { start: '21:00', end: '06:00' },
-      }),
-    ),
-  };
+  const nightMaria = recipient('maria', {
+    timeZone: MANILA,
+    country: 'PH',
+    side: 'vendor',
+    workingHours: { start: '21:00', end: '06:00' },
+  });
   const nights = { ...engagement, vendorContacts: [nightMaria] };
 
   it('hears about the 17:00 report when the Thursday shift starts, and works that shift although Friday is a holiday', () => {

@@ -5,26 +5,19 @@ import {
   type CalendarProfile,
   type WorkingCalendar,
 } from '../../src/calendars/domain/calendar.types';
-import { createHolidayCalendar } from '../../src/calendars/domain/holiday-calendar';
 import { addDays } from '../../src/calendars/domain/local-date';
-import { createSeasonalHours } from '../../src/calendars/domain/seasonal-hours';
-import { createWorkingCalendar } from '../../src/calendars/domain/working-calendar';
 import {
   addWorkingTime,
   isWorkingAt,
   nextWorkingMoment,
   workingMillisBetween,
 } from '../../src/follow-ups/domain/working-time';
-import { repoCalendarData } from '../calendars/calendar-data.fixture';
+import { calendarOf } from './follow-up.fixture';
 
 // Random people (zones with and without DST, night shifts, odd work weeks, real holidays
 // and seasonal hours of the repository's data) at random instants of 2026–2029. `npm test`
 // runs this under TZ=UTC; run it under another TZ too (TZ=Asia/Kathmandu) to prove nothing
 // reads the machine's zone.
-
-const data = repoCalendarData();
-const holidays = createHolidayCalendar({ data });
-const seasonalHours = createSeasonalHours(data.seasonalHours);
 
 const places = [
   ['Asia/Manila', 'PH'],
@@ -63,7 +56,7 @@ const days = fc.integer({ min: 1, max: 15 });
 type Person = typeof person extends fc.Arbitrary<infer T> ? T : never;
 
 /** The person's calendar, with a few days of time off soon after `from`. */
-function calendarOf(p: Person, from: DateTime): WorkingCalendar {
+function personCalendar(p: Person, from: DateTime): WorkingCalendar {
   const [timeZone, country] = p.place;
   const firstDay = from.setZone(timeZone).toISODate();
   const profile: CalendarProfile = {
@@ -78,7 +71,7 @@ function calendarOf(p: Person, from: DateTime): WorkingCalendar {
       { start: addDays(firstDay, p.timeOffStart), end: addDays(firstDay, p.timeOffStart + p.timeOffLength) },
     ],
   };
-  return createWorkingCalendar(profile, { holidays, seasonalHours, blackouts: [] });
+  return calendarOf(profile);
 }
 
 /** The working day whose window holds `at`, counting a window's end as inside it. */
@@ -96,7 +89,7 @@ describe('working time, for anyone, anywhere', () => {
   it('adds working hours to land inside a working window (or at its end), never on a day off', () => {
     fc.assert(
       fc.property(person, instant, hours, (p, from, amount) => {
-        const calendar = calendarOf(p, from);
+        const calendar = personCalendar(p, from);
         const result = addWorkingTime(calendar, from, { hours: amount });
         expect(result > from).toBe(true);
         expect(windowHolding(calendar, result)).not.toBeNull();
@@ -107,7 +100,7 @@ describe('working time, for anyone, anywhere', () => {
   it('adds working days to land inside a working window (or at its end), never on a day off', () => {
     fc.assert(
       fc.property(person, instant, days, (p, from, amount) => {
-        const calendar = calendarOf(p, from);
+        const calendar = personCalendar(p, from);
         const result = addWorkingTime(calendar, from, { days: amount });
         expect(result > from).toBe(true);
         expect(windowHolding(calendar, result)).not.toBeNull();
@@ -118,7 +111,7 @@ describe('working time, for anyone, anywhere', () => {
   it('counts exactly the working time asked for', () => {
     fc.assert(
       fc.property(person, instant, hours, (p, from, amount) => {
-        const calendar = calendarOf(p, from);
+        const calendar = personCalendar(p, from);
         const result = addWorkingTime(calendar, from, { hours: amount });
         expect(workingMillisBetween(calendar, from, result)).toBe(amount * 3_600_000);
       }),
@@ -128,7 +121,7 @@ describe('working time, for anyone, anywhere', () => {
   it('gives the next working moment: not before, working, and no working time skipped', () => {
     fc.assert(
       fc.property(person, instant, (p, at) => {
-        const calendar = calendarOf(p, at);
+        const calendar = personCalendar(p, at);
         const next = nextWorkingMoment(calendar, at);
         expect(next >= at).toBe(true);
         expect(isWorkingAt(calendar, next)).toBe(true);
@@ -141,7 +134,7 @@ describe('working time, for anyone, anywhere', () => {
   it('never goes back when asked for more', () => {
     fc.assert(
       fc.property(person, instant, hours, hours, days, days, (p, from, h1, h2, d1, d2) => {
-        const calendar = calendarOf(p, from);
+        const calendar = personCalendar(p, from);
         const [hLow, hHigh] = h1 <= h2 ? [h1, h2] : [h2, h1];
         const [dLow, dHigh] = d1 <= d2 ? [d1, d2] : [d2, d1];
         expect(
@@ -157,7 +150,7 @@ describe('working time, for anyone, anywhere', () => {
   it('adds hours in pieces to the same instant as at once', () => {
     fc.assert(
       fc.property(person, instant, hours, hours, (p, from, a, b) => {
-        const calendar = calendarOf(p, from);
+        const calendar = personCalendar(p, from);
         const stepwise = addWorkingTime(calendar, addWorkingTime(calendar, from, { hours: a }), { hours: b });
         expect(stepwise.toMillis()).toBe(addWorkingTime(calendar, from, { hours: a + b }).toMillis());
       }),

@@ -1,11 +1,8 @@
+import type { ErrorBody } from '../../src/core/errors/http-exception.filter';
 import { newEngagement } from '../factories/people.factory';
 import { newReportCadence, newTouchpoint } from '../factories/touchpoints.factory';
 import { TestApp } from '../support/test-app';
 import type { HealthBody } from './health-scenario';
-
-interface ErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> };
-}
 
 interface AnswerBody {
   touchpointId: string;
@@ -168,7 +165,7 @@ describe('Health API: bad input, unknown ids, a brand-new engagement, answers to
         answeredAt: '2027-01-04T12:00:00.000Z',
         note: 'Approved for February',
       });
-      await app.api('POST', '/api/v1/clock', { now: '2027-01-05T12:00:00Z' });
+      await app.advanceClock('2027-01-05T12:00:00Z');
       const again = await answer(reportId, '1');
       expect(again.body).toEqual(first.body);
     });

@@ -47,11 +47,10 @@ describe('Weekly health snapshots on the scheduler', () => {
   const advance = async (iso: string): Promise<void> => {
     const target = DateTime.fromISO(iso, { zone: 'utc' });
     const [first, other] = await Promise.all([
-      app.api<{ ran: Record<string, number> }>('POST', '/api/v1/clock', { now: iso }),
+      app.advanceClock(iso),
       second?.get(SchedulerService).advanceTo(target),
     ]);
-    if (first.status !== 200) throw new Error(`clock: ${first.status} ${first.text}`);
-    written.first += first.body.ran['health.snapshot'] ?? 0;
+    written.first += first.ran['health.snapshot'] ?? 0;
     written.second += other?.ran['health.snapshot'] ?? 0;
   };
   const snapshots = (): Promise<SnapshotRow[]> =>

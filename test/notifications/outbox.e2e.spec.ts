@@ -43,7 +43,6 @@ describe('The outbox, delivering through a real SMTP server', () => {
     dataSource.transaction((manager) => Promise.all(messages.map((m) => outbox.enqueue(manager, m))));
   const messages = async (): Promise<MessageBody[]> =>
     (await app.api<{ items: MessageBody[] }>('GET', '/api/v1/messages?purpose=test&limit=200')).body.items;
-  const advance = (iso: string) => app.api('POST', '/api/v1/clock', { now: iso });
 
   beforeAll(async () => {
     smtp = await FakeSmtpServer.start();
@@ -60,7 +59,7 @@ describe('The outbox, delivering through a real SMTP server', () => {
   it('sends a due message once, at the clock time, and records it', async () => {
     expect(await enqueue(email('one'))).toEqual([true]);
     expect(await enqueue(email('one'))).toEqual([false]);
-    await advance('2027-03-01T08:00:00Z');
+    await app.advanceClock('2027-03-01T08:00:00Z');
     await smtp.waitFor(1);
     const [row] = await messages();
     expect(row).toMatchObject({
@@ -75,9 +74,9 @@ describe('The outbox, delivering through a real SMTP server', () => {
 
   it('holds a message until its due time, then sends it with that time on the clock', async () => {
     await enqueue(email('later', { dueAt: new Date('2027-03-01T13:30:00Z') }));
-    await advance('2027-03-01T12:00:00Z');
+    await app.advanceClock('2027-03-01T12:00:00Z');
     expect((await messages()).find((m) => m.idempotencyKey === 'later')?.status).toBe('queued');
-    await advance('2027-03-01T14:00:00Z');
+    await app.advanceClock('2027-03-01T14:00:00Z');
     expect((await messages()).find((m) => m.idempotencyKey === 'later')).toMatchObject({
       status: 'sent',
       sentAt: '2027-03-01T13:30:00.000Z',
@@ -90,12 +89,12 @@ describe('The outbox, delivering through a real SMTP server', () => {
     const keys = ['outage-1', 'outage-2', 'outage-3', 'outage-4', 'outage-5'];
     await enqueue(...keys.map((k) => email(k)));
     for (const minute of [0, 10, 20, 30, 40, 50]) {
-      await advance(`2027-03-01T15:${String(minute).padStart(2, '0')}:00Z`);
+      await app.advanceClock(`2027-03-01T15:${String(minute).padStart(2, '0')}:00Z`);
     }
     const during = (await messages()).filter((m) => keys.includes(m.idempotencyKey));
     expect(during.every((m) => m.status === 'failed' && m.attempts >= 2 && m.lastError !== null)).toBe(true);
     await smtp.start();
-    await advance('2027-03-01T17:00:00Z');
+    await app.advanceClock('2027-03-01T17:00:00Z');
     const after = (await messages()).filter((m) => keys.includes(m.idempotencyKey));
     expect(after.map((m) => m.status)).toEqual(keys.map(() => 'sent'));
     const subjects = smtp.messages.slice(before).map((m) => m.parsed.subject);
@@ -105,7 +104,7 @@ describe('The outbox, delivering through a real SMTP server', () => {
   it('marks a message dead at once on a permanent refusal, with the reason', async () => {
     smtp.rejectNext(550, 'No such mailbox');
     await enqueue(email('bounce'));
-    await advance('2027-03-01T17:05:00Z');
+    await app.advanceClock('2027-03-01T17:05:00Z');
     expect((await messages()).find((m) => m.idempotencyKey === 'bounce')).toMatchObject({
       status: 'dead',
       attempts: 1,

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { SystemClock } from '../../src/core/clock/clock';
-import { CadenceProcess, logMessage, waitUntil } from '../support/process-harness';
+import { logMessage, startOn, waitUntil } from '../support/process-harness';
 import { createTestDatabase, type TestDatabase, type TestDatabaseKind } from '../support/test-database';
 import { CountingSmtpServer } from './support/counting-smtp';
 import { batchState, enqueueEmails, openDatabase } from './support/outbox-fixture';
@@ -21,18 +21,6 @@ describe.each(KINDS)('Graceful shutdown of a real Cadence process on %s', (kind)
   let smtp: CountingSmtpServer;
   let database: TestDatabase;
   let dataSource: DataSource;
-
-  const start = (name: string, env: Record<string, string> = {}): Promise<CadenceProcess> =>
-    CadenceProcess.start({
-      name,
-      env: {
-        DATABASE_URL: database.url,
-        CADENCE_DATA_DIR: database.dataDir,
-        SMTP_URL: smtp.url,
-        SCHEDULER_POLL_SECONDS: '1',
-        ...env,
-      },
-    });
 
   /** Rows still to send: none may be held by a claim of a process that is gone. */
   const pending = (batch: string): Promise<PendingRow[]> =>
@@ -65,7 +53,7 @@ describe.each(KINDS)('Graceful shutdown of a real Cadence process on %s', (kind)
   it('on SIGTERM turns unready at once, claims nothing more, finishes the sends in flight, hands the rest back due, and exits 0', async () => {
     smtp.answerAfter(300);
     await enqueueEmails(dataSource, 'drain', 300);
-    const cadence = await start('drain', { SHUTDOWN_TIMEOUT_SECONDS: '20' });
+    const cadence = await startOn(database, smtp, 'drain', { SHUTDOWN_TIMEOUT_SECONDS: '20' });
     expect((await cadence.text('/health/ready')).status).toBe(200);
     await waitUntil(
       () => smtp.distinct >= 24,
@@ -115,7 +103,7 @@ describe.each(KINDS)('Graceful shutdown of a real Cadence process on %s', (kind)
 
     // The next start sends the rest, and nothing twice.
     smtp.answerAfter(0);
-    const next = await start('after-drain');
+    const next = await startOn(database, smtp, 'after-drain');
     await waitUntil(
       async () => (await batchState(dataSource, 'drain')).sent === 300,
       60_000,
@@ -129,7 +117,10 @@ describe.each(KINDS)('Graceful shutdown of a real Cadence process on %s', (kind)
   it('exits 1 when draining outlasts SHUTDOWN_TIMEOUT_SECONDS, leaving the hung send to come due after its lease', async () => {
     smtp.answerAfter(120_000);
     await enqueueEmails(dataSource, 'hung', 20);
-    const cadence = await start('hung', { SHUTDOWN_TIMEOUT_SECONDS: '2', OUTBOX_LEASE_SECONDS: '30' });
+    const cadence = await startOn(database, smtp, 'hung', {
+      SHUTDOWN_TIMEOUT_SECONDS: '2',
+      OUTBOX_LEASE_SECONDS: '30',
+    });
     await waitUntil(async () => (await pending('hung')).some((r) => r.claimed_by !== null), 30_000);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const signalledAt = performance.now();
@@ -151,7 +142,10 @@ describe.each(KINDS)('Graceful shutdown of a real Cadence process on %s', (kind)
   it('exits at once on a second signal', async () => {
     smtp.answerAfter(120_000);
     await enqueueEmails(dataSource, 'twice', 5);
-    const cadence = await start('twice', { SHUTDOWN_TIMEOUT_SECONDS: '60', OUTBOX_LEASE_SECONDS: '30' });
+    const cadence = await startOn(database, smtp, 'twice', {
+      SHUTDOWN_TIMEOUT_SECONDS: '60',
+      OUTBOX_LEASE_SECONDS: '30',
+    });
     await waitUntil(async () => (await pending('twice')).some((r) => r.claimed_by !== null), 30_000);
     cadence.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import { SystemClock } from '../../src/core/clock/clock';
+import { FormSession } from '../reports/report-test-kit';
 import { signedSlackHeaders } from '../support/slack-signing';
 import { TEST_TOKEN, type TestApp } from '../support/test-app';
 import { coverageTable, newCoverage, record, type RouteCoverage } from './fuzz/fuzz-coverage';
@@ -193,7 +194,11 @@ describe('Hostile input: every JSON route, the vendor form and the Slack endpoin
       );
       if (failure !== null) failures.push(failure);
     }
-    const session = await openForm(app, form);
+    // Opened like a browser: the nonce cookie and the hidden CSRF field, for requests that get past CSRF.
+    const session = new FormSession(app);
+    await session.open(form);
+    const csrf = session.csrf ?? '';
+    const cookie = session.cookie ?? '';
     const fields = fc.array(
       fc.tuple(
         fc.oneof(
@@ -225,8 +230,8 @@ describe('Hostile input: every JSON route, the vendor form and the Slack endpoin
         raw: malformedBody(),
       })
       .map(({ token: t, fields: pairs, withCsrf, kind, raw }): FuzzRequest => {
-        const all: [string, string][] = withCsrf ? [['csrf', session.csrf], ...pairs] : pairs;
-        const headers: Record<string, string> = { cookie: session.cookie };
+        const all: [string, string][] = withCsrf ? [['csrf', csrf], ...pairs] : pairs;
+        const headers: Record<string, string> = { cookie };
         let body: string | Uint8Array;
         if (kind === 'form') {
           headers['content-type'] = 'application/x-www-form-urlencoded';
@@ -433,19 +438,6 @@ function slackPayload(): fc.Arbitrary<JsonNode> {
     ),
     hostileJson(),
   );
-}
-
-interface FormSession {
-  cookie: string;
-  csrf: string;
-}
-
-/** Opens the form like a browser: the nonce cookie and the hidden CSRF field, for requests that get past CSRF. */
-async function openForm(app: TestApp, path: string): Promise<FormSession> {
-  const page = await app.fetch<string>(path);
-  const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const csrf = /name="csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
-  return { cookie, csrf };
 }
 
 function describeBody(body: string | Uint8Array | undefined): string {

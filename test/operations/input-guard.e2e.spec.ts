@@ -1,9 +1,6 @@
+import type { ErrorBody } from '../../src/core/errors/http-exception.filter';
 import { TEST_TOKEN, TestApp } from '../support/test-app';
 import { errorShapeProblems } from './fuzz/response-checks';
-
-interface ErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> };
-}
 
 const person = {
   name: 'Maria Santos',

@@ -103,7 +103,7 @@ describe('GET /metrics', () => {
 
   it('counts sends by channel and result, and scheduler runs by job', async () => {
     smtp.rejectNext(550, 'No such mailbox');
-    await app.api('POST', '/api/v1/clock', { now: '2027-03-01T08:00:00Z' });
+    await app.advanceClock('2027-03-01T08:00:00Z');
     let samples = await scrape();
     // Two were due: one bounced for good, one went out; the noon one waits.
     expect(sampleValue(samples, 'cadence_outbox_sends_total', { channel: 'email', result: 'sent' })).toBe(1);
@@ -119,7 +119,7 @@ describe('GET /metrics', () => {
     ).toBeGreaterThanOrEqual(1);
 
     await smtp.stop();
-    await app.api('POST', '/api/v1/clock', { now: '2027-03-01T12:00:00Z' });
+    await app.advanceClock('2027-03-01T12:00:00Z');
     samples = await scrape();
     expect(sampleValue(samples, 'cadence_outbox_sends_total', { channel: 'email', result: 'failed' })).toBe(
       1,

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { CadenceProcess, waitUntil } from '../support/process-harness';
+import { type CadenceProcess, startOn, waitUntil } from '../support/process-harness';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { parsePrometheus, sampleValue } from './support/prometheus-text';
 import { CountingSmtpServer } from './support/counting-smtp';
@@ -22,16 +22,9 @@ describe('Three Cadence processes sharing one PostgreSQL outbox', () => {
   const processes: CadenceProcess[] = [];
 
   const start = async (name: string): Promise<CadenceProcess> => {
-    const cadence = await CadenceProcess.start({
-      name,
-      env: {
-        DATABASE_URL: database.url,
-        CADENCE_DATA_DIR: database.dataDir,
-        SMTP_URL: smtp.url,
-        SCHEDULER_POLL_SECONDS: '1',
-        OUTBOX_LEASE_SECONDS: String(LEASE_SECONDS),
-        LOG_LEVEL: 'warn',
-      },
+    const cadence = await startOn(database, smtp, name, {
+      OUTBOX_LEASE_SECONDS: String(LEASE_SECONDS),
+      LOG_LEVEL: 'warn',
     });
     processes.push(cadence);
     return cadence;

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { PLACES } from '../factories/people.factory';
-import { CadenceProcess, waitUntil } from '../support/process-harness';
+import { type CadenceProcess, startOn, waitUntil } from '../support/process-harness';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { CountingSmtpServer } from './support/counting-smtp';
 import { openDatabase } from './support/outbox-fixture';
@@ -25,16 +25,7 @@ describe('Three Cadence processes planning the same engagements', () => {
   const processes: CadenceProcess[] = [];
 
   const start = async (name: string, smtp: CountingSmtpServer): Promise<CadenceProcess> => {
-    const cadence = await CadenceProcess.start({
-      name,
-      env: {
-        DATABASE_URL: database.url,
-        CADENCE_DATA_DIR: database.dataDir,
-        SMTP_URL: smtp.url,
-        SCHEDULER_POLL_SECONDS: '1',
-        LOG_LEVEL: 'warn',
-      },
-    });
+    const cadence = await startOn(database, smtp, name, { LOG_LEVEL: 'warn' });
     processes.push(cadence);
     return cadence;
   };

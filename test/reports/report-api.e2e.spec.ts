@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Touchpoint } from '../../src/cadences/touchpoint.entity';
+import type { ErrorBody } from '../../src/core/errors/http-exception.filter';
 import { DomainEvents } from '../../src/core/events/domain-events';
 import { newReportCadence, newTouchpoint } from '../factories/touchpoints.factory';
 import { TestApp } from '../support/test-app';
@@ -23,10 +24,6 @@ interface ReportBody {
   submittedByPersonId: string | null;
 }
 
-interface ErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> };
-}
-
 const GOOD = {
   status: 'green',
   kpis: { close_rate: 12.5 },
@@ -35,9 +32,6 @@ const GOOD = {
   asks: ['Approve the holiday staffing plan'],
   nextWeekPlan: 'Night shift on the new script.',
 };
-
-// The manual clock runs every feature's due work on its way forward: give that room on PostgreSQL.
-jest.setTimeout(30_000);
 
 describe('The report API', () => {
   let app: TestApp;
@@ -48,7 +42,6 @@ describe('The report API', () => {
     app.api<T>('POST', `/api/v1/touchpoints/${touchpointId}/report`, body);
   const touchpointRow = (id: string) =>
     app.app.get(DataSource).getRepository(Touchpoint).findOneByOrFail({ id });
-  const advance = (iso: string) => app.api('POST', '/api/v1/clock', { now: iso });
 
   beforeAll(async () => {
     app = await TestApp.start({ clockStart: '2027-03-22T00:00:00Z' });
@@ -352,7 +345,7 @@ describe('The report API', () => {
       const sent = await post(before, GOOD);
       expect(sent.body.editableUntil).toBe('2027-04-23T09:00:00.000Z');
 
-      await advance('2027-04-23T08:59:00Z');
+      await app.advanceClock('2027-04-23T08:59:00Z');
       const edited = await post(before, { ...GOOD, status: 'amber', highlights: 'Changed my mind.' });
       expect(edited.status).toBe(200);
       expect(edited.body).toMatchObject({
@@ -368,7 +361,7 @@ describe('The report API', () => {
       // Nor does it move the touchpoint's first submission.
       expect((await touchpointRow(before)).submittedAt).toEqual(new Date(sent.body.submittedAt));
 
-      await advance('2027-04-23T09:00:00Z');
+      await app.advanceClock('2027-04-23T09:00:00Z');
       const closed = await post<ErrorBody>(before, GOOD);
       expect(closed.status).toBe(409);
       expect(closed.body.error.code).toBe('REPORT_CLOSED');
@@ -383,7 +376,7 @@ describe('The report API', () => {
       const onTime = await reportTouchpoint(app, weekly, '2027-05-07T09:00:00Z');
       await app.app.get(DataSource).getRepository(Touchpoint).update({ id: due }, { status: 'missed' });
       // The grace is 60 minutes (config/default.yaml).
-      await advance('2027-04-30T10:00:01Z');
+      await app.advanceClock('2027-04-30T10:00:01Z');
       const late = await post(due, GOOD);
       expect(late.status).toBe(200);
       expect(late.body.late).toBe(true);
@@ -394,7 +387,7 @@ describe('The report API', () => {
       const edited = await post(due, { ...GOOD, status: 'red' });
       expect(edited.body).toMatchObject({ late: true, revision: 2 });
 
-      await advance('2027-05-07T10:00:00Z');
+      await app.advanceClock('2027-05-07T10:00:00Z');
       const withinGrace = await post(onTime, GOOD);
       expect(withinGrace.body.late).toBe(false);
       expect((await touchpointRow(onTime)).status).toBe('submitted');

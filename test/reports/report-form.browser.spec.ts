@@ -99,7 +99,7 @@ describe('The report form in a real browser', () => {
     const id = await reportTouchpoint(app, fixture, '2027-03-26T09:00:00Z', {
       requestAt: '2027-03-25T09:00:00Z',
     });
-    await app.api('POST', '/api/v1/clock', { now: '2027-03-25T09:00:00Z' });
+    await app.advanceClock('2027-03-25T09:00:00Z');
     const mail = await reportRequest(smtp);
     const link = REPORT_LINK.exec(mail.parsed.text ?? '')?.[0];
     if (link === undefined) throw new Error('no link in the request e-mail');

@@ -24,16 +24,12 @@ const VALID = {
   nextWeekPlan: 'Night shift on the new script.',
 };
 
-// The manual clock runs every feature's due work on its way forward: give that room on PostgreSQL.
-jest.setTimeout(30_000);
-
 describe('The vendor report form', () => {
   let app: TestApp;
   let fixture: ReportFixture;
 
   const stored = (touchpointId: string) =>
     app.app.get(DataSource).getRepository(StatusReport).findOneBy({ touchpointId });
-  const advance = (iso: string) => app.api('POST', '/api/v1/clock', { now: iso });
 
   beforeAll(async () => {
     app = await TestApp.start({ clockStart: '2027-03-22T00:00:00Z' });
@@ -271,7 +267,7 @@ describe('The vendor report form', () => {
   it('accepts a report after the due time and marks it late, and says so first', async () => {
     const id = await reportTouchpoint(app, fixture, '2027-05-21T09:00:00Z');
     const path = await linkPath(app, id);
-    await advance('2027-05-21T10:00:01Z');
+    await app.advanceClock('2027-05-21T10:00:01Z');
     const session = new FormSession(app);
     const page = await session.open(path);
     expect(textOf(page.text)).toContain(
@@ -293,7 +289,7 @@ describe('The vendor report form', () => {
     const session = new FormSession(app);
     await session.open(path);
     await session.post(path, { ...VALID, highlights: 'Kept for the record' });
-    await advance('2027-06-11T09:00:00Z');
+    await app.advanceClock('2027-06-11T09:00:00Z');
 
     const page = await session.open(path);
     expect(page.status).toBe(409);

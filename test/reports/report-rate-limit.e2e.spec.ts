@@ -12,13 +12,9 @@ import {
 const PER_TOKEN = 30;
 const PER_ADDRESS = 120;
 
-// The manual clock runs every feature's due work on its way forward: give that room on PostgreSQL.
-jest.setTimeout(30_000);
-
 describe('Rate limits on the report form (per instance, in memory)', () => {
   let app: TestApp;
   let fixture: ReportFixture;
-  const advance = (iso: string) => app.api('POST', '/api/v1/clock', { now: iso });
 
   beforeAll(async () => {
     app = await TestApp.start({ clockStart: '2027-03-22T00:00:00Z' });
@@ -31,7 +27,7 @@ describe('Rate limits on the report form (per instance, in memory)', () => {
   it('limits requests per link, with Retry-After, and lets them through again in the next window', async () => {
     const busy = await linkPath(app, await reportTouchpoint(app, fixture, '2027-03-26T09:00:00Z'));
     const quiet = await linkPath(app, await reportTouchpoint(app, fixture, '2027-04-02T09:00:00Z'));
-    await advance('2027-03-22T00:10:00Z'); // a fresh window
+    await app.advanceClock('2027-03-22T00:10:00Z'); // a fresh window
     for (let i = 0; i < PER_TOKEN; i++) expect((await app.fetch(busy)).status).toBe(200);
     const limited = await new FormSession(app).open(busy);
     expect(limited.status).toBe(429);
@@ -43,22 +39,22 @@ describe('Rate limits on the report form (per instance, in memory)', () => {
     // Another link from the same address is not held back by this one.
     expect((await app.fetch(quiet)).status).toBe(200);
 
-    await advance('2027-03-22T00:15:00Z');
+    await app.advanceClock('2027-03-22T00:15:00Z');
     expect(Number((await app.fetch(busy)).headers.get('retry-after'))).toBe(300);
-    await advance('2027-03-22T00:20:00Z');
+    await app.advanceClock('2027-03-22T00:20:00Z');
     expect((await app.fetch(busy)).status).toBe(200);
   });
 
   it('limits requests per client address, whatever links it tries', async () => {
     const link = await linkPath(app, await reportTouchpoint(app, fixture, '2027-04-09T09:00:00Z'));
-    await advance('2027-03-22T01:00:00Z');
+    await app.advanceClock('2027-03-22T01:00:00Z');
     for (let i = 0; i < PER_ADDRESS; i++) {
       const guess = `/r/${String(i).padStart(43, 'g')}`;
       expect((await app.fetch(guess)).status).toBe(404);
     }
     expect((await app.fetch(`/r/${'h'.repeat(43)}`)).status).toBe(429);
     expect((await app.fetch(link)).status).toBe(429);
-    await advance('2027-03-22T01:10:00Z');
+    await app.advanceClock('2027-03-22T01:10:00Z');
     expect((await app.fetch(link)).status).toBe(200);
   });
 });

@@ -30,8 +30,6 @@ async function plan(dataSource: DataSource, sql: string, parameters: unknown[]):
   return rows.map((r) => r.detail).join('\n');
 }
 
-jest.setTimeout(30_000);
-
 describe('The report-request sweep', () => {
   let app: TestApp;
 

@@ -30,19 +30,12 @@ function linkIn(mail: ReceivedEmail): string {
   return match[0];
 }
 
-// The manual clock runs every feature's due work on its way forward: give that room on PostgreSQL.
-jest.setTimeout(30_000);
-
 describe('Report requests, sent by the scheduler through a real SMTP server', () => {
   let smtp: FakeSmtpServer;
   let app: TestApp;
   let fixture: ReportFixture;
   let priyaId: string;
 
-  const advance = (iso: string) =>
-    app.api<{ ran: Record<string, number>; failed: Record<string, string> }>('POST', '/api/v1/clock', {
-      now: iso,
-    });
   const requests = async (): Promise<MessageRow[]> =>
     (await app.api<{ items: MessageRow[] }>('GET', '/api/v1/messages?purpose=report_request&limit=200')).body
       .items;
@@ -77,13 +70,13 @@ describe('Report requests, sent by the scheduler through a real SMTP server', ()
       requestAt: '2027-03-25T09:00:00Z',
     });
 
-    await advance('2027-03-25T08:59:00Z');
+    await app.advanceClock('2027-03-25T08:59:00Z');
     expect(await requests()).toEqual([]);
     expect((await touchpoint(id)).requestQueuedAt).toBeNull();
 
-    const summary = await advance('2027-03-25T12:00:00Z');
-    expect(summary.body.ran['reports.request']).toBe(1);
-    expect(summary.body.failed).toEqual({});
+    const summary = await app.advanceClock('2027-03-25T12:00:00Z');
+    expect(summary.ran['reports.request']).toBe(1);
+    expect(summary.failed).toEqual({});
     // Executives also get their weekly digest on Monday mornings: keep to the report requests.
     const isRequest = (m: { parsed: { subject?: string } }): boolean =>
       (m.parsed.subject ?? '').startsWith('Weekly status for');
@@ -136,15 +129,15 @@ describe('Report requests, sent by the scheduler through a real SMTP server', ()
     const id = await reportTouchpoint(app, fixture, '2027-04-02T09:00:00Z', {
       requestAt: '2027-04-01T09:00:00Z',
     });
-    await advance('2027-04-01T10:00:00Z');
+    await app.advanceClock('2027-04-01T10:00:00Z');
     const count = (await requests()).filter((r) => r.touchpointId === id).length;
     expect(count).toBe(2);
-    await advance('2027-04-02T10:00:00Z');
+    await app.advanceClock('2027-04-02T10:00:00Z');
     expect(await app.app.get(ReportRequestService).queueNow(id)).toBe(false);
     // Even when the planner re-opens the request, the idempotency key holds.
     await app.app.get(DataSource).getRepository(Touchpoint).update({ id }, { requestQueuedAt: null });
     expect(await app.app.get(ReportRequestService).queueNow(id)).toBe(true);
-    await advance('2027-04-02T11:00:00Z');
+    await app.advanceClock('2027-04-02T11:00:00Z');
     expect((await requests()).filter((r) => r.touchpointId === id)).toHaveLength(2);
   });
 
@@ -161,7 +154,7 @@ describe('Report requests, sent by the scheduler through a real SMTP server', ()
       status: 'green',
       kpis: { close_rate: 12 },
     });
-    await advance('2027-04-16T00:00:00Z');
+    await app.advanceClock('2027-04-16T00:00:00Z');
     const touched = (await requests()).map((r) => r.touchpointId);
     expect(touched).not.toContain(skipped);
     expect(touched).not.toContain(sent);
@@ -171,8 +164,8 @@ describe('Report requests, sent by the scheduler through a real SMTP server', ()
   it('can be asked to send a request at once, for a touchpoint with no request time', async () => {
     const id = await reportTouchpoint(app, fixture, '2027-04-23T09:00:00Z');
     expect(await app.app.get(ReportRequestService).queueNow(id)).toBe(true);
-    const summary = await advance('2027-04-16T00:00:01Z');
-    expect(summary.body.ran['outbox.deliver']).toBe(2);
+    const summary = await app.advanceClock('2027-04-16T00:00:01Z');
+    expect(summary.ran['outbox.deliver']).toBe(2);
     expect((await requests()).filter((r) => r.touchpointId === id).map((r) => r.sentAt)).toEqual([
       '2027-04-16T00:00:00.000Z',
       '2027-04-16T00:00:00.000Z',

@@ -7,7 +7,6 @@ import {
   eventCallbackRequest,
   slashCommandRequest,
 } from '../fakes/slack-payloads';
-import { signedSlackHeaders } from '../support/slack-signing';
 import {
   MANAGER_SLACK_ID,
   type MessageBody,
@@ -218,11 +217,7 @@ describe('Slack: a missed meeting nudges the account manager in Slack, who acts 
     const posts = s.slack.responseUrlPosts.length;
     const click = markHeldClick('trigger-held-1');
 
-    const res = await s.app.fetch('/slack/events', {
-      method: 'POST',
-      headers: signedSlackHeaders(click.rawBody, { contentType: click.contentType, retryNum: 1 }),
-      body: click.rawBody,
-    });
+    const res = await s.postToSlackEvents(click, { retryNum: 1 });
 
     expect(res.status).toBe(200);
     await s.drainSlack();

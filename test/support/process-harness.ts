@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { TEST_TOKEN } from './test-app';
+import type { TestDatabase } from './test-database';
 
 const ROOT = join(__dirname, '../..');
 const MAIN = join(ROOT, 'dist/src/main.js');
@@ -165,11 +166,28 @@ export class CadenceProcess {
   messages(pattern: RegExp): ProcessLogLine[] {
     return this.logs.filter((line) => pattern.test(logMessage(line)));
   }
+}
 
-  /** The last lines of output, for failure messages. */
-  tail(count = 40): string {
-    return tail(this.logs, count);
-  }
+/**
+ * A Cadence process on `database`, sending e-mail through `smtp`, its
+ * scheduler polling every second; `env` adds to that or overrides it.
+ */
+export function startOn(
+  database: Pick<TestDatabase, 'url' | 'dataDir'>,
+  smtp: { url: string },
+  name: string,
+  env: Record<string, string> = {},
+): Promise<CadenceProcess> {
+  return CadenceProcess.start({
+    name,
+    env: {
+      DATABASE_URL: database.url,
+      CADENCE_DATA_DIR: database.dataDir,
+      SMTP_URL: smtp.url,
+      SCHEDULER_POLL_SECONDS: '1',
+      ...env,
+    },
+  });
 }
 
 /** The `msg` of a JSON log line, or the whole line when it is not JSON. */

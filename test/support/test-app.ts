@@ -1,9 +1,11 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { DateTime } from 'luxon';
 import { createApp } from '../../src/app.factory';
 import type { AppConfig } from '../../src/core/config/app-config';
 import { loadConfig } from '../../src/core/config/config.loader';
 import { ManualClock, type Clock } from '../../src/core/clock/clock';
 import { Clock as ClockToken } from '../../src/core/clock/clock';
+import type { ClockSummaryDto } from '../../src/core/clock/clock.dto';
 import { createTestDatabase, type TestDatabase, type TestDatabaseKind } from './test-database';
 
 export interface HttpResult<T = unknown> {
@@ -64,6 +66,17 @@ export class TestApp {
     const clock = this.clock;
     if (!(clock instanceof ManualClock)) throw new Error('this test app runs on the system clock');
     return clock;
+  }
+
+  /**
+   * Moves the manual clock forward through the API (POST /api/v1/clock),
+   * running everything that falls due on the way; throws unless it answers 200.
+   */
+  async advanceClock(to: string | DateTime): Promise<ClockSummaryDto> {
+    const now = typeof to === 'string' ? to : to.toUTC().toISO();
+    const result = await this.api<ClockSummaryDto>('POST', '/api/v1/clock', { now });
+    if (result.status !== 200) throw new Error(`moving the clock failed: ${result.status} ${result.text}`);
+    return result.body;
   }
 
   /** An API call with the bearer token (pass `token: null` to send none). */
