@@ -9,7 +9,7 @@ import { Person } from '../people/person.entity';
 import { StatusReport } from '../reports/status-report.entity';
 import { NudgeAcknowledgement } from '../slack/nudge-acknowledgement.entity';
 import { AskAnswer } from './asks/ask-answer.entity';
-import { CachedSelect } from '../database/cached-select';
+import { CachedQuery } from '../database/cached-query';
 import type { EngagementHistory } from './domain/engagement-history';
 import {
   type AcknowledgementRow,
@@ -144,10 +144,10 @@ export class HistoryBuilder {
 type ListParameters = { list: readonly string[] };
 type RangeParameters = ListParameters & { from: string; to: string };
 
-/** The six reads of a history, each built once per IN-list length (see CachedSelect). */
+/** The six reads of a history, each built once per IN-list length (see CachedQuery). */
 function historyQueries(dataSource: DataSource) {
   return {
-    engagements: new CachedSelect<ListParameters>(dataSource, (db, { list }) =>
+    engagements: new CachedQuery<ListParameters>(dataSource, (db, { list }) =>
       db
         .createQueryBuilder()
         .from(Engagement, 'e')
@@ -158,7 +158,7 @@ function historyQueries(dataSource: DataSource) {
         .addSelect('p.time_zone', 'timeZone')
         .where('e.id IN (:...list)', { list }),
     ),
-    touchpoints: new CachedSelect<RangeParameters>(dataSource, (db, { list, from, to }) =>
+    touchpoints: new CachedQuery<RangeParameters>(dataSource, (db, { list, from, to }) =>
       selectColumns(db.createQueryBuilder().from(Touchpoint, 't'), 't', {
         id: 'id',
         engagementId: 'engagement_id',
@@ -176,7 +176,7 @@ function historyQueries(dataSource: DataSource) {
         .where('t.engagement_id IN (:...list)', { list })
         .andWhere('t.scheduled_at >= :from AND t.scheduled_at < :to', { from, to }),
     ),
-    reports: new CachedSelect<RangeParameters>(dataSource, (db, { list, from, to }) =>
+    reports: new CachedQuery<RangeParameters>(dataSource, (db, { list, from, to }) =>
       selectColumns(db.createQueryBuilder().from(StatusReport, 'r'), 'r', {
         touchpointId: 'touchpoint_id',
         engagementId: 'engagement_id',
@@ -190,7 +190,7 @@ function historyQueries(dataSource: DataSource) {
         .where('r.engagement_id IN (:...list)', { list })
         .andWhere('t.scheduled_at >= :from AND t.scheduled_at < :to', { from, to }),
     ),
-    nudges: new CachedSelect<RangeParameters>(dataSource, (db, { list, from, to }) =>
+    nudges: new CachedQuery<RangeParameters>(dataSource, (db, { list, from, to }) =>
       selectColumns(db.createQueryBuilder().from(OutboxMessage, 'o'), 'o', {
         engagementId: 'engagement_id',
         touchpointId: 'touchpoint_id',
@@ -204,7 +204,7 @@ function historyQueries(dataSource: DataSource) {
         .andWhere("o.purpose = 'nudge' AND o.status = 'sent'")
         .andWhere('o.sent_at >= :from AND o.sent_at < :to', { from, to }),
     ),
-    acknowledgements: new CachedSelect<RangeParameters>(dataSource, (db, { list, from, to }) =>
+    acknowledgements: new CachedQuery<RangeParameters>(dataSource, (db, { list, from, to }) =>
       selectColumns(db.createQueryBuilder().from(NudgeAcknowledgement, 'k'), 'k', {
         touchpointId: 'touchpoint_id',
         personId: 'person_id',
@@ -215,7 +215,7 @@ function historyQueries(dataSource: DataSource) {
         .where('t.engagement_id IN (:...list)', { list })
         .andWhere('k.acknowledged_at >= :from AND k.acknowledged_at < :to', { from, to }),
     ),
-    answers: new CachedSelect<ListParameters>(dataSource, (db, { list }) =>
+    answers: new CachedQuery<ListParameters>(dataSource, (db, { list }) =>
       selectColumns(db.createQueryBuilder().from(AskAnswer, 'a'), 'a', {
         engagementId: 'engagement_id',
         touchpointId: 'touchpoint_id',

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DateTime } from 'luxon';
 import { DataSource, type EntityManager } from 'typeorm';
 import { bulkInsert } from '../../database/bulk-insert';
-import { CachedSelect } from '../../database/cached-select';
+import { CachedQuery } from '../../database/cached-query';
 import type { HealthBand } from '../domain/health-band';
 import type { HealthFlag } from '../domain/health-flags';
 import { instant, storedForm } from '../stored-instant';
@@ -40,10 +40,10 @@ const CHUNK = 500;
 @Injectable()
 export class SnapshotStore {
   /** Built once per IN-list length: the health view reads one engagement's weeks per request. */
-  private readonly weeks: CachedSelect<{ list: readonly string[]; from: string; to: string }>;
+  private readonly weeks: CachedQuery<{ list: readonly string[]; from: string; to: string }>;
 
   constructor(@InjectDataSource() dataSource: DataSource) {
-    this.weeks = new CachedSelect(dataSource, (db, { list, from, to }) =>
+    this.weeks = new CachedQuery(dataSource, (db, { list, from, to }) =>
       db
         .createQueryBuilder()
         .from(HealthSnapshotRecord, 's')

@@ -1,14 +1,14 @@
 import { DataSource } from 'typeorm';
-import { CachedSelect } from '../../src/database/cached-select';
+import { CachedQuery } from '../../src/database/cached-query';
 import { SlackEvent } from '../../src/slack/slack-event.entity';
 import { TestApp } from '../support/test-app';
 
-// Any small table will do: CachedSelect is the health reads' way of running builder SQL.
-describe('CachedSelect on the real database', () => {
+// Any small table will do: CachedQuery is the health reads' way of running builder SQL.
+describe('CachedQuery on the real database', () => {
   let app: TestApp;
   let dataSource: DataSource;
   let builds: number;
-  let select: CachedSelect<{ keys: readonly string[]; from: string }>;
+  let select: CachedQuery<{ keys: readonly string[]; from: string }>;
 
   beforeAll(async () => {
     app = await TestApp.start();
@@ -21,7 +21,7 @@ describe('CachedSelect on the real database', () => {
   });
   beforeEach(() => {
     builds = 0;
-    select = new CachedSelect(dataSource, (db, { keys, from }) => {
+    select = new CachedQuery(dataSource, (db, { keys, from }) => {
       builds += 1;
       return db
         .createQueryBuilder()
