@@ -6,6 +6,7 @@ import { CalendarService } from '../calendars/calendar.service';
 import { profileOf } from '../cadences/planning/cadence-plan';
 import { PlanningContextLoader } from '../cadences/planning/planning-context.loader';
 import { JOB_ORDER, type ScheduledJob } from '../core/scheduler/scheduled-job';
+import type { SubmittedReport } from '../core/events/domain-events';
 import { SchedulerService } from '../core/scheduler/scheduler.service';
 import { AskAnswer } from '../health/asks/ask-answer.entity';
 import { StatusReport } from '../reports/status-report.entity';
@@ -40,7 +41,7 @@ export class AskFollowUpJob implements ScheduledJob, OnModuleInit {
   }
 
   /** Sets (or clears) when a report's asks are checked: call when a report is stored. */
-  async schedule(report: StatusReport): Promise<void> {
+  async schedule(report: SubmittedReport): Promise<void> {
     let checkAt: Date | null = null;
     if (report.asks.length > 0) {
       const [context] = await this.loader.load([report.engagementId], null);

@@ -4,9 +4,8 @@ import { DateTime } from 'luxon';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Touchpoint } from '../cadences/touchpoint.entity';
 import { Clock } from '../core/clock/clock';
-import { DomainEvents } from '../core/events/domain-events';
+import { DomainEvents, type SubmittedReport } from '../core/events/domain-events';
 import { OutboxService } from '../notifications/outbox/outbox.service';
-import { StatusReport } from '../reports/status-report.entity';
 import { AskFollowUpJob } from './ask-follow-up.job';
 import { FollowUpsService, NUDGE_PURPOSE } from './follow-ups.service';
 
@@ -27,7 +26,7 @@ export class FollowUpTriggersListener implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.events.on('report.submitted', (e) => this.reportSubmitted(e.touchpointId, e.engagementId));
+    this.events.on('report.submitted', (e) => this.reportSubmitted(e.touchpointId, e.engagementId, e.report));
     this.events.on('touchpoint.held', (e) => this.resolved(e.touchpointId));
   }
 
@@ -48,12 +47,14 @@ export class FollowUpTriggersListener implements OnModuleInit {
     });
   }
 
-  private async reportSubmitted(touchpointId: string, engagementId: string): Promise<void> {
+  private async reportSubmitted(
+    touchpointId: string,
+    engagementId: string,
+    report: SubmittedReport,
+  ): Promise<void> {
     // The submission cleared the touchpoint's check in its own transaction; one statement
     // withdraws the nudges, so it needs no transaction of its own.
     await this.cancelWaiting(this.dataSource.manager, touchpointId);
-    const report = await this.dataSource.getRepository(StatusReport).findOneBy({ touchpointId });
-    if (report === null) return;
     await this.asks.schedule(report);
     if (report.status !== 'red') return;
     await this.dataSource.transaction((manager) =>

@@ -5,9 +5,10 @@ import { DataSource } from 'typeorm';
 import { Cadence } from '../cadences/cadence.entity';
 import { Touchpoint } from '../cadences/touchpoint.entity';
 import { Conflict, NotFound } from '../core/errors/domain-error';
+import { CachedQuery } from '../database/cached-query';
+import { EntityRow } from '../database/entity-row';
 import { Engagement } from '../engagements/engagement.entity';
 import { EngagementContact } from '../engagements/engagement-contact.entity';
-import { EngagementsService } from '../engagements/engagements.service';
 import { Person } from '../people/person.entity';
 import { openBlockers } from './domain/blocker-carry-over';
 import type { StoredBlocker } from './domain/report.types';
@@ -35,47 +36,122 @@ export interface ReportSubject {
   editableUntil: DateTime;
 }
 
-/** Loads a report touchpoint with its engagement, cadence, stored report and the last one's blockers. */
+type SubjectParameters = {
+  id: string;
+  vendorContact: string;
+  statusReport: string;
+  withdrawn: readonly string[];
+};
+
+/** The subject's row: each entity's columns as `alias_column`, and what the subqueries found. */
+type SubjectRow = Record<string, unknown> & {
+  vendor_zone: string | null;
+  next_due_at: unknown;
+  previous_blockers: unknown;
+};
+
+/**
+ * Loads a report touchpoint with its engagement, cadence, stored report and the last one's
+ * blockers: one statement, since the form, the API and every submission start here.
+ */
 @Injectable()
 export class ReportSubjectService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly engagements: EngagementsService,
-  ) {}
+  private readonly touchpoints: EntityRow<Touchpoint>;
+  private readonly cadences: EntityRow<Cadence>;
+  private readonly engagements: EntityRow<Engagement>;
+  private readonly reports: EntityRow<StatusReport>;
+  private readonly subject: CachedQuery<SubjectParameters>;
+
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    this.touchpoints = new EntityRow(dataSource, Touchpoint);
+    this.cadences = new EntityRow(dataSource, Cadence);
+    this.engagements = new EntityRow(dataSource, Engagement);
+    this.reports = new EntityRow(dataSource, StatusReport);
+    this.subject = new CachedQuery(dataSource, (db, { id, vendorContact, statusReport, withdrawn }) => {
+      const query = db
+        .createQueryBuilder()
+        .from(Touchpoint, 't')
+        .innerJoin(Cadence, 'c', 'c.id = t.cadence_id')
+        .innerJoin(Engagement, 'e', 'e.id = t.engagement_id')
+        .leftJoin(StatusReport, 'r', 'r.touchpoint_id = t.id')
+        .select([])
+        // The time zone of the engagement's first vendor contact (by position).
+        .addSelect(
+          (sub) =>
+            sub
+              .select('p.time_zone')
+              .from(Person, 'p')
+              .innerJoin(EngagementContact, 'ec', 'ec.person_id = p.id')
+              .where('ec.engagement_id = t.engagement_id AND ec.kind = :vendorContact', { vendorContact })
+              .orderBy('ec.position', 'ASC')
+              .limit(1),
+          'vendor_zone',
+        )
+        // When the next report of the same cadence that is still expected is due.
+        .addSelect(
+          (sub) =>
+            sub
+              .select('n.scheduled_at')
+              .from(Touchpoint, 'n')
+              .where('n.cadence_id = t.cadence_id AND n.kind = :statusReport', { statusReport })
+              .andWhere('n.scheduled_at > t.scheduled_at AND n.status NOT IN (:...withdrawn)', { withdrawn })
+              .orderBy('n.scheduled_at', 'ASC')
+              .limit(1),
+          'next_due_at',
+        )
+        // The blockers of the last stored report of the cadence due before this one (a missed
+        // week is skipped over).
+        .addSelect(
+          (sub) =>
+            sub
+              .select('pr.blockers')
+              .from(StatusReport, 'pr')
+              .innerJoin(Touchpoint, 'pt', 'pt.id = pr.touchpoint_id')
+              .where('pt.cadence_id = t.cadence_id AND pt.scheduled_at < t.scheduled_at')
+              .orderBy('pt.scheduled_at', 'DESC')
+              .limit(1),
+          'previous_blockers',
+        )
+        .where('t.id = :id', { id });
+      this.touchpoints.select(query, 't');
+      this.cadences.select(query, 'c');
+      this.engagements.select(query, 'e');
+      return this.reports.select(query, 'r');
+    });
+  }
 
   /** @throws NotFound for an unknown id, Conflict NOT_A_REPORT for a meeting. */
   async load(touchpointId: string): Promise<ReportSubject> {
-    const touchpoints = this.dataSource.getRepository(Touchpoint);
-    const touchpoint = await touchpoints.findOneBy({ id: touchpointId });
-    if (touchpoint === null) throw new NotFound('touchpoint', touchpointId);
+    const row = await this.subject.getRawOne<SubjectRow>({
+      id: touchpointId,
+      vendorContact: 'vendor_contact',
+      statusReport: 'status_report',
+      withdrawn: WITHDRAWN,
+    });
+    const touchpoint = row && this.touchpoints.from(row, 't');
+    if (row === null || touchpoint === null) throw new NotFound('touchpoint', touchpointId);
     if (touchpoint.kind !== 'status_report') {
       throw new Conflict(
         'NOT_A_REPORT',
         `Touchpoint ${touchpointId} is a ${touchpoint.kind}, not a status report.`,
       );
     }
-    // All of these depend on the touchpoint alone.
-    const [cadence, engagement, report, vendorZone, next, previousOpenBlockers] = await Promise.all([
-      this.dataSource.getRepository(Cadence).findOneByOrFail({ id: touchpoint.cadenceId }),
-      this.engagements.find(touchpoint.engagementId),
-      this.dataSource.getRepository(StatusReport).findOneBy({ touchpointId }),
-      this.firstVendorZone(touchpoint.engagementId),
-      this.nextReport(touchpoint),
-      this.previousOpenBlockers(touchpoint),
-    ]);
+    const cadence = this.cadences.from(row, 'c')!;
+    const nextDueAt = this.touchpoints.hydrated('scheduledAt', row.next_due_at);
+    const previous = this.reports.hydrated('blockers', row.previous_blockers);
     const dueAt = DateTime.fromJSDate(touchpoint.scheduledAt, { zone: 'utc' });
     return {
       touchpoint,
       cadence,
-      engagement,
-      report,
-      previousOpenBlockers,
+      engagement: this.engagements.from(row, 'e')!,
+      report: this.reports.from(row, 'r'),
+      previousOpenBlockers: previous === null ? [] : openBlockers(previous),
       dueAt,
       editableUntil: editableUntil({
         dueAt,
-        nextDueAt: next === null ? null : DateTime.fromJSDate(next.scheduledAt, { zone: 'utc' }),
+        nextDueAt: nextDueAt === null ? null : DateTime.fromJSDate(nextDueAt, { zone: 'utc' }),
         frequency: cadence.frequency,
-        zone: vendorZone ?? 'UTC',
+        zone: row.vendor_zone ?? 'UTC',
       }),
     };
   }
@@ -98,58 +174,5 @@ export class ReportSubjectService {
         `This report can no longer be sent or changed: that closed at ${subject.editableUntil.toISO()}, when the next report was due.`,
       );
     }
-  }
-
-  /** The time zone of the engagement's first vendor contact (by position), in one query. */
-  private async firstVendorZone(engagementId: string): Promise<string | null> {
-    const row = await this.dataSource
-      .getRepository(Person)
-      .createQueryBuilder('p')
-      .select('p.time_zone', 'zone')
-      .innerJoin(EngagementContact, 'c', 'c.person_id = p.id')
-      .where('c.engagement_id = :engagementId AND c.kind = :kind', { engagementId, kind: 'vendor_contact' })
-      .orderBy('c.position', 'ASC')
-      .limit(1)
-      .getRawOne<{ zone: string }>();
-    return row?.zone ?? null;
-  }
-
-  /** The next report of the same cadence that is still expected, if any. */
-  private nextReport(touchpoint: Touchpoint): Promise<Touchpoint | null> {
-    // Instants are fixed-width ISO strings, so comparing them as text compares the instants.
-    return (
-      this.dataSource
-        .getRepository(Touchpoint)
-        .createQueryBuilder('t')
-        // Only its due time is used: neither build nor read the rest of the row.
-        .select(['t.id', 't.scheduledAt'])
-        .where('t.cadence_id = :cadenceId AND t.kind = :kind AND t.scheduled_at > :dueAt', {
-          cadenceId: touchpoint.cadenceId,
-          kind: 'status_report',
-          dueAt: touchpoint.scheduledAt.toISOString(),
-        })
-        .andWhere('t.status NOT IN (:...withdrawn)', { withdrawn: WITHDRAWN })
-        .orderBy('t.scheduled_at', 'ASC')
-        // getOne() adds no LIMIT: without one, every later report of the cadence is read and built.
-        .limit(1)
-        .getOne()
-    );
-  }
-
-  /** The last stored report of the same cadence due before this touchpoint (a missed week is skipped over). */
-  private async previousOpenBlockers(touchpoint: Touchpoint): Promise<StoredBlocker[]> {
-    const previous = await this.dataSource
-      .getRepository(StatusReport)
-      .createQueryBuilder('r')
-      .select(['r.id', 'r.blockers'])
-      .innerJoin(Touchpoint, 't', 't.id = r.touchpoint_id')
-      .where('t.cadence_id = :cadenceId AND t.scheduled_at < :dueAt', {
-        cadenceId: touchpoint.cadenceId,
-        dueAt: touchpoint.scheduledAt.toISOString(),
-      })
-      .orderBy('t.scheduled_at', 'DESC')
-      .limit(1)
-      .getOne();
-    return previous === null ? [] : openBlockers(previous.blockers);
   }
 }

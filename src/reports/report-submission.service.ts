@@ -7,6 +7,8 @@ import { Clock } from '../core/clock/clock';
 import { AppConfig } from '../core/config/app-config';
 import { Conflict, ValidationFailed } from '../core/errors/domain-error';
 import { DomainEvents } from '../core/events/domain-events';
+import { CachedQuery } from '../database/cached-query';
+import { EntityRow } from '../database/entity-row';
 import { isUniqueViolation } from '../database/unique-violation';
 import { assembleBlockers } from './domain/blocker-carry-over';
 import { validateReport, type ReportInput, type ValidReport } from './domain/report-rules';
@@ -30,13 +32,19 @@ export interface StoredSubmission {
  */
 @Injectable()
 export class ReportSubmissionService {
+  private readonly reports: EntityRow<StatusReport>;
+  private readonly statements: ReturnType<typeof submissionStatements>;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly subjects: ReportSubjectService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly events: DomainEvents,
-  ) {}
+  ) {
+    this.reports = new EntityRow(dataSource, StatusReport);
+    this.statements = submissionStatements(dataSource, this.reports);
+  }
 
   /**
    * @throws ValidationFailed with one message per field, NotFound, Conflict
@@ -86,6 +94,7 @@ export class ReportSubmissionService {
       type: 'report.submitted',
       touchpointId: subject.touchpoint.id,
       engagementId: subject.touchpoint.engagementId,
+      report: stored.report,
     });
     return { ...stored, subject };
   }
@@ -126,9 +135,10 @@ export class ReportSubmissionService {
         late,
         submittedAt: at,
         updatedAt: at,
+        askCheckAt: null,
         revision: 1,
       });
-      await manager.insert(StatusReport, report);
+      await this.statements.insertReport.execute(this.reports.storedValues(report, REPORT_COLUMNS), manager);
     } else {
       // A copy: the subject keeps the report as it was loaded.
       report = Object.assign(new StatusReport(), existing, {
@@ -138,23 +148,11 @@ export class ReportSubmissionService {
         revision: existing.revision + 1,
       });
       // Compare-and-set on the revision: two edits at once must not silently overwrite each other.
-      const updated = await manager
-        .createQueryBuilder()
-        .update(StatusReport)
-        .set({
-          status: report.status,
-          kpiValues: report.kpiValues,
-          highlights: report.highlights,
-          blockers: report.blockers,
-          asks: report.asks,
-          nextWeekPlan: report.nextWeekPlan,
-          submittedByPersonId: report.submittedByPersonId,
-          updatedAt: at,
-          revision: report.revision,
-        })
-        .where('id = :id AND revision = :seen', { id: existing.id, seen: report.revision - 1 })
-        .execute();
-      if (updated.affected !== 1) {
+      const updated = await this.statements.updateReport.execute(
+        { ...this.reports.storedValues(report, EDITED_COLUMNS), id: existing.id, seen: existing.revision },
+        manager,
+      );
+      if (updated !== 1) {
         throw new Conflict(
           'REPORT_CHANGED',
           'This report was just changed from elsewhere; reload it and try again.',
@@ -165,25 +163,88 @@ export class ReportSubmissionService {
     // The touchpoint must still take a report (the planner may have withdrawn it meanwhile).
     // One statement: its first submission time is set once and kept by every edit, and
     // nothing is awaited any more, so no later check may call it late or missed.
-    const marked = await manager
-      .createQueryBuilder()
-      .update(Touchpoint)
-      .set({
-        status: late ? 'late' : 'submitted',
-        updatedAt: at,
-        submittedAt: () => 'COALESCE(submitted_at, :submittedAt)',
-        checkAt: null,
-      })
-      .where('id = :id AND kind = :kind AND status IN (:...accepting)', {
+    const marked = await this.statements.markTouchpoint.execute(
+      {
         id: subject.touchpoint.id,
+        status: late ? 'late' : 'submitted',
+        at: at.toISOString(),
         kind: 'status_report',
         accepting: ACCEPTING,
-        submittedAt: at.toISOString(),
-      })
-      .execute();
-    if (marked.affected !== 1) {
+      },
+      manager,
+    );
+    if (marked !== 1) {
       throw new Conflict('REPORT_CLOSED', 'This report is no longer expected; nothing was stored.');
     }
     return { report, created: existing === null };
   }
+}
+
+/** What a submission writes, whether first or an edit. */
+const CONTENT_COLUMNS = ['status', 'kpiValues', 'highlights', 'blockers', 'asks', 'nextWeekPlan'] as const;
+
+/** Every column of a new report. */
+const REPORT_COLUMNS = [
+  'id',
+  'touchpointId',
+  'engagementId',
+  'submittedByPersonId',
+  ...CONTENT_COLUMNS,
+  'late',
+  'submittedAt',
+  'updatedAt',
+  'askCheckAt',
+  'revision',
+] as const satisfies readonly (keyof StatusReport)[];
+
+/** What an edit changes: the content, who sent it, and the revision. */
+const EDITED_COLUMNS = [
+  ...CONTENT_COLUMNS,
+  'submittedByPersonId',
+  'updatedAt',
+  'revision',
+] as const satisfies readonly (keyof StatusReport)[];
+
+/** The three writes of a submission, built once (see CachedQuery). */
+function submissionStatements(dataSource: DataSource, reports: EntityRow<StatusReport>) {
+  type Stored = string | number | boolean | null;
+  return {
+    insertReport: new CachedQuery<Record<(typeof REPORT_COLUMNS)[number], Stored>>(dataSource, (db, values) =>
+      db
+        .createQueryBuilder()
+        .insert()
+        .into(StatusReport)
+        .values(reports.placeholders(REPORT_COLUMNS))
+        .setParameters(values),
+    ),
+    updateReport: new CachedQuery<Record<(typeof EDITED_COLUMNS)[number] | 'id' | 'seen', Stored>>(
+      dataSource,
+      (db, values) =>
+        db
+          .createQueryBuilder()
+          .update(StatusReport)
+          .set(reports.placeholders(EDITED_COLUMNS))
+          .where('id = :id AND revision = :seen')
+          .setParameters(values),
+    ),
+    markTouchpoint: new CachedQuery<{
+      id: string;
+      status: string;
+      at: string;
+      kind: string;
+      accepting: readonly string[];
+    }>(dataSource, (db, values) =>
+      db
+        .createQueryBuilder()
+        .update(Touchpoint)
+        .set({
+          status: () => ':status',
+          updatedAt: () => ':at',
+          submittedAt: () => 'COALESCE(submitted_at, :at)',
+          checkAt: () => 'NULL',
+        })
+        .where('id = :id AND kind = :kind AND status IN (:...accepting)')
+        .setParameters(values),
+    ),
+  };
 }

@@ -14,7 +14,19 @@ export type DomainEvent =
   | { type: 'holiday.changed'; country: string; date: string }
   | { type: 'touchpoint.held'; touchpointId: string; engagementId: string }
   | { type: 'touchpoint.rescheduled'; touchpointId: string; engagementId: string }
-  | { type: 'report.submitted'; touchpointId: string; engagementId: string };
+  | { type: 'report.submitted'; touchpointId: string; engagementId: string; report: SubmittedReport };
+
+/** A status report as its submission stored it. */
+export interface SubmittedReport {
+  id: string;
+  engagementId: string;
+  status: string;
+  asks: readonly { text: string }[];
+  submittedAt: Date;
+  updatedAt: Date;
+  /** As loaded before the submission (only the ask check changes it). */
+  askCheckAt: Date | null;
+}
 
 type Handler<E extends DomainEvent> = (event: E) => Promise<void>;
 

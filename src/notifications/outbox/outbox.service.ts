@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../core/clock/clock';
 import type { Page } from '../../core/http/pagination';
+import { CachedQuery } from '../../database/cached-query';
 import { insertedIfAbsent } from '../../database/insert-if-absent';
 import type { OutboxPayload } from './outbox-payload';
 import { OutboxMessage, type OutboxChannel, type OutboxStatus } from './outbox-message.entity';
@@ -35,13 +36,37 @@ export interface MessageQuery {
   offset: number;
 }
 
+/** `exceptN`: LIKE patterns of idempotency keys left alone. */
+type CancelParameters = Record<`except${number}`, string> & {
+  touchpointId: string;
+  purposes: readonly string[];
+  waiting: readonly string[];
+  cancelled: string;
+  at: string;
+};
+
 /** Writes messages to the outbox, inside the caller's transaction, and reads them back. */
 @Injectable()
 export class OutboxService {
+  /** Built once per number of excepted keys (see CachedQuery): the listeners run it on every report. */
+  private readonly cancelQuery: CachedQuery<CancelParameters>;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.cancelQuery = new CachedQuery(dataSource, (db, parameters) => {
+      const query = db
+        .createQueryBuilder()
+        .update(OutboxMessage)
+        .set({ status: () => ':cancelled', updatedAt: () => ':at' })
+        .where('touchpoint_id = :touchpointId AND purpose IN (:...purposes) AND status IN (:...waiting)');
+      for (const name of Object.keys(parameters).filter((key) => key.startsWith('except'))) {
+        query.andWhere(`idempotency_key NOT LIKE :${name}`);
+      }
+      return query.setParameters(parameters);
+    });
+  }
 
   /**
    * Queues a message in the same transaction as the change that caused it.
@@ -90,20 +115,20 @@ export class OutboxService {
     manager: EntityManager,
     where: { touchpointId: string; purposes: string[]; exceptKeysContaining?: string[] },
   ): Promise<number> {
-    const query = manager
-      .createQueryBuilder()
-      .update(OutboxMessage)
-      .set({ status: 'cancelled', updatedAt: this.clock.now().toJSDate() })
-      .where({
+    const except = Object.fromEntries(
+      (where.exceptKeysContaining ?? []).map((part, i) => [`except${i}`, `%${part}%`]),
+    );
+    return this.cancelQuery.execute(
+      {
+        ...except,
         touchpointId: where.touchpointId,
-        purpose: In(where.purposes),
-        status: In(['queued', 'failed']),
-      });
-    (where.exceptKeysContaining ?? []).forEach((part, i) => {
-      query.andWhere(`idempotency_key NOT LIKE :except${i}`, { [`except${i}`]: `%${part}%` });
-    });
-    const result = await query.execute();
-    return result.affected ?? 0;
+        purposes: where.purposes,
+        waiting: ['queued', 'failed'],
+        cancelled: 'cancelled',
+        at: this.clock.now().toJSDate().toISOString(),
+      },
+      manager,
+    );
   }
 
   async list(query: MessageQuery): Promise<Page<OutboxMessage>> {
