@@ -47,7 +47,7 @@ describe('EntityRow and CachedQuery on the real database', () => {
   let database: TestDatabase;
   let dataSource: DataSource;
   let reports: EntityRow<StatusReport>;
-  let columns: (keyof StatusReport & string)[];
+  let columns: (keyof StatusReport)[];
   let insert: CachedQuery<Record<string, Stored>>;
   let reviseIf: CachedQuery<{ id: string; seen: number; highlights: string; revision: number }>;
   let withTouchpoint: CachedQuery<{ ids: readonly string[] }>;
@@ -88,9 +88,7 @@ describe('EntityRow and CachedQuery on the real database', () => {
     };
     expect(fixture.touchpointIds.length).toBeGreaterThanOrEqual(2);
     reports = new EntityRow(dataSource, StatusReport);
-    columns = dataSource
-      .getMetadata(StatusReport)
-      .columns.map((c) => c.propertyName as keyof StatusReport & string);
+    columns = dataSource.getMetadata(StatusReport).columns.map((c) => c.propertyName as keyof StatusReport);
     insert = new CachedQuery(dataSource, (db, values) =>
       db
         .createQueryBuilder()
