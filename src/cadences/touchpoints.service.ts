@@ -86,17 +86,20 @@ export class TouchpointsService {
     if (touchpoint.scheduledAt.getTime() > now.toMillis()) {
       throw new Conflict('MEETING_NOT_STARTED', 'The meeting has not started yet.');
     }
-    await this.dataSource
-      .getRepository(Touchpoint)
-      .update(
-        { id },
-        { status: 'held', heldAt: now.toJSDate(), heldNotes: dto.notes ?? null, updatedAt: now.toJSDate() },
-      );
-    await this.events.publish({
+    const held = {
       type: 'touchpoint.held',
       touchpointId: id,
       engagementId: touchpoint.engagementId,
+    } as const;
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(
+        Touchpoint,
+        { id },
+        { status: 'held', heldAt: now.toJSDate(), heldNotes: dto.notes ?? null, updatedAt: now.toJSDate() },
+      );
+      await this.events.publishInTransaction(manager, held);
     });
+    await this.events.publish(held);
     return this.get(id);
   }
 

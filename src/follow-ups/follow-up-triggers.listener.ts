@@ -26,21 +26,24 @@ export class FollowUpTriggersListener implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    // In the transaction that stores the report or marks the meeting held: once it commits,
+    // no process may still send a nudge about it.
+    this.events.onInTransaction('report.submitted', (e, manager) =>
+      this.cancelWaiting(manager, e.touchpointId),
+    );
+    this.events.onInTransaction('touchpoint.held', (e, manager) => this.resolved(manager, e.touchpointId));
     this.events.on('report.submitted', (e) => this.reportSubmitted(e.touchpointId, e.engagementId, e.report));
-    this.events.on('touchpoint.held', (e) => this.resolved(e.touchpointId));
   }
 
-  private async resolved(touchpointId: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await this.cancelWaiting(manager, touchpointId);
-      // Nothing is awaited any more: no later check may call it late or missed.
-      await manager.update(Touchpoint, { id: touchpointId }, { checkAt: null });
-    });
+  private async resolved(manager: EntityManager, touchpointId: string): Promise<void> {
+    await this.cancelWaiting(manager, touchpointId);
+    // Nothing is awaited any more: no later check may call it late or missed.
+    await manager.update(Touchpoint, { id: touchpointId }, { checkAt: null });
   }
 
   /** Only what waited for this touchpoint stops; a red report or an unanswered ask is another matter. */
-  private cancelWaiting(manager: EntityManager, touchpointId: string): Promise<number> {
-    return this.outbox.cancel(manager, {
+  private async cancelWaiting(manager: EntityManager, touchpointId: string): Promise<void> {
+    await this.outbox.cancel(manager, {
       touchpointId,
       purposes: [NUDGE_PURPOSE],
       exceptKeysContaining: [':red_status:', ':ask_unanswered:', ':health_band_worsened:'],
@@ -52,9 +55,6 @@ export class FollowUpTriggersListener implements OnModuleInit {
     engagementId: string,
     report: SubmittedReport,
   ): Promise<void> {
-    // The submission cleared the touchpoint's check in its own transaction; one statement
-    // withdraws the nudges, so it needs no transaction of its own.
-    await this.cancelWaiting(this.dataSource.manager, touchpointId);
     await this.asks.schedule(report);
     if (report.status !== 'red') return;
     await this.dataSource.transaction((manager) =>

@@ -6,7 +6,7 @@ import { Touchpoint } from '../cadences/touchpoint.entity';
 import { Clock } from '../core/clock/clock';
 import { AppConfig } from '../core/config/app-config';
 import { Conflict, ValidationFailed } from '../core/errors/domain-error';
-import { DomainEvents } from '../core/events/domain-events';
+import { type DomainEvent, DomainEvents } from '../core/events/domain-events';
 import { CachedQuery } from '../database/cached-query';
 import { EntityRow } from '../database/entity-row';
 import { isUniqueViolation } from '../database/unique-violation';
@@ -79,9 +79,11 @@ export class ReportSubmissionService {
 
     let stored: { report: StatusReport; created: boolean };
     try {
-      stored = await this.dataSource.transaction((manager) =>
-        this.store(manager, subject, validation.report, submittedBy),
-      );
+      stored = await this.dataSource.transaction(async (manager) => {
+        const written = await this.store(manager, subject, validation.report, submittedBy);
+        await this.events.publishInTransaction(manager, submitted(written.report));
+        return written;
+      });
     } catch (error) {
       // Two first submissions at once (a double click): the second finds the unique index taken.
       if (!isUniqueViolation(error)) throw error;
@@ -90,12 +92,7 @@ export class ReportSubmissionService {
         'This report was just sent from elsewhere; reload it and try again.',
       );
     }
-    await this.events.publish({
-      type: 'report.submitted',
-      touchpointId: subject.touchpoint.id,
-      engagementId: subject.touchpoint.engagementId,
-      report: stored.report,
-    });
+    await this.events.publish(submitted(stored.report));
     return { ...stored, subject };
   }
 
@@ -178,6 +175,15 @@ export class ReportSubmissionService {
     }
     return { report, created: existing === null };
   }
+}
+
+function submitted(report: StatusReport): DomainEvent {
+  return {
+    type: 'report.submitted',
+    touchpointId: report.touchpointId,
+    engagementId: report.engagementId,
+    report,
+  };
 }
 
 /** What a submission writes, whether first or an edit. */

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { DomainEvents } from '../../src/core/events/domain-events';
 import { newEngagement, PLACES } from '../factories/people.factory';
 import { FakeSmtpServer } from '../fakes/smtp.fake';
 import { TestApp } from '../support/test-app';
@@ -105,6 +106,32 @@ describe('A US–PH vendor misses a report: the follow-ups, through the manual c
     const subjects = smtp.messages.map((m) => m.parsed.subject ?? '');
     expect(subjects.filter((s) => s === 'Weekly status from Manila CX Partners is late')).toHaveLength(1);
     expect(subjects.filter((s) => s === 'Weekly status not received yet')).toHaveLength(1);
+  });
+
+  it('stores neither the report nor the withdrawals when its transaction fails', async () => {
+    let failures = 1;
+    app.app.get(DomainEvents).onInTransaction('report.submitted', async () => {
+      if (failures-- > 0) throw new Error('disk full');
+    });
+    const before = await nudges();
+    const failed = await app.api<{ error: { code: string } }>(
+      'POST',
+      `/api/v1/touchpoints/${report.id}/report`,
+      {
+        status: 'amber',
+        kpis: { close_rate: 11 },
+        highlights: 'Lost with the failure',
+        blockers: [],
+        asks: [],
+        nextWeekPlan: 'Send again',
+      },
+    );
+    expect(failed.status).toBe(500);
+    expect(failed.body.error.code).toBe('INTERNAL');
+    expect((await app.api('GET', `/api/v1/touchpoints/${report.id}/report`)).status).toBe(404);
+    // The withdrawals ran in the failed transaction, and went with it.
+    expect(await nudges()).toEqual(before);
+    expect(before.filter((m) => m.status === 'queued')).toHaveLength(2);
   });
 
   it('cancels the rest when the report arrives, and marks it late', async () => {
