@@ -187,7 +187,7 @@ function handlers(db: Database.Database, now: DateTime, settings: HealthSettings
     ),
     nudges: db.prepare<[string, string, string], NudgeRow>(
       `SELECT o.engagement_id AS engagementId, o.touchpoint_id AS touchpointId,
-       o.idempotency_key AS idempotencyKey, o.sent_at AS sentAt, o.recipient_person_id AS recipientPersonId,
+       o.follow_up_trigger AS followUpTrigger, o.sent_at AS sentAt, o.recipient_person_id AS recipientPersonId,
        p.role AS recipientRole
        FROM outbox_message o LEFT JOIN person p ON p.id = o.recipient_person_id
        WHERE o.engagement_id = ? AND o.purpose = 'nudge' AND o.status = 'sent' AND o.sent_at >= ? AND o.sent_at < ?`,

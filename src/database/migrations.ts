@@ -9,6 +9,7 @@ import { Digests1764500000000 } from './migrations/1764500000000-digests';
 import { Slack1764600000000 } from './migrations/1764600000000-slack';
 import { AskChecks1764700000000 } from './migrations/1764700000000-ask-checks';
 import { DigestWebLinks1764800000000 } from './migrations/1764800000000-digest-web-links';
+import { NudgeTriggers1764900000000 } from './migrations/1764900000000-nudge-triggers';
 
 /** In order. Never edit a migration once merged; add a new one. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Slack1764600000000,
   AskChecks1764700000000,
   DigestWebLinks1764800000000,
+  NudgeTriggers1764900000000,
 ];

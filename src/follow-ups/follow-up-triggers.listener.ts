@@ -7,7 +7,8 @@ import { Clock } from '../core/clock/clock';
 import { DomainEvents, type SubmittedReport } from '../core/events/domain-events';
 import { OutboxService } from '../notifications/outbox/outbox.service';
 import { AskFollowUpJob } from './ask-follow-up.job';
-import { FollowUpsService, NUDGE_PURPOSE } from './follow-ups.service';
+import { AWAITING_TRIGGERS } from './domain/playbook.types';
+import { FollowUpsService } from './follow-ups.service';
 
 /**
  * Reacts to what people do: when the awaited thing happens (the report
@@ -43,11 +44,7 @@ export class FollowUpTriggersListener implements OnModuleInit {
 
   /** Only what waited for this touchpoint stops; a red report or an unanswered ask is another matter. */
   private async cancelWaiting(manager: EntityManager, touchpointId: string): Promise<void> {
-    await this.outbox.cancel(manager, {
-      touchpointId,
-      purposes: [NUDGE_PURPOSE],
-      exceptKeysContaining: [':red_status:', ':ask_unanswered:', ':health_band_worsened:'],
-    });
+    await this.outbox.cancelFollowUps(manager, { touchpointId, triggers: AWAITING_TRIGGERS });
   }
 
   private async reportSubmitted(

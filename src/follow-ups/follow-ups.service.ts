@@ -108,6 +108,7 @@ export class FollowUpsService {
         id,
         idempotencyKey: `followup:${step.stepId}`,
         purpose: NUDGE_PURPOSE,
+        followUpTrigger: event.trigger,
         engagementId: event.engagementId,
         touchpointId: event.touchpointId,
         recipientPersonId: step.channel === 'slack_channel' ? null : reader.id,

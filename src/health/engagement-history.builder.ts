@@ -194,7 +194,7 @@ function historyQueries(dataSource: DataSource) {
       selectColumns(db.createQueryBuilder().from(OutboxMessage, 'o'), 'o', {
         engagementId: 'engagement_id',
         touchpointId: 'touchpoint_id',
-        idempotencyKey: 'idempotency_key',
+        followUpTrigger: 'follow_up_trigger',
         sentAt: 'sent_at',
         recipientPersonId: 'recipient_person_id',
       })

@@ -32,7 +32,7 @@ function nudge(touchpointId: string, trigger: string, overrides: Partial<NudgeRo
   return {
     engagementId: 'e1',
     touchpointId,
-    idempotencyKey: `followup:${touchpointId}:${trigger}:0:p-vendor`,
+    followUpTrigger: trigger,
     sentAt: '2027-03-05T11:00:00.000Z',
     recipientPersonId: 'p-vendor',
     recipientRole: 'vendor_contact',

@@ -1,4 +1,5 @@
 import type { DateTime } from 'luxon';
+import { AWAITING_TRIGGERS } from '../follow-ups/domain/playbook.types';
 import type { StoredAsk, StoredBlocker } from '../reports/domain/report.types';
 import type {
   ClientAsk,
@@ -61,7 +62,8 @@ export interface ReportRow {
 export interface NudgeRow {
   engagementId: string;
   touchpointId: string | null;
-  idempotencyKey: string;
+  /** What fired it (a snoozed copy keeps its original's). */
+  followUpTrigger: string | null;
   sentAt: string;
   /** Null for a post to a Slack channel. */
   recipientPersonId: string | null;
@@ -122,18 +124,8 @@ const ROLES: ReadonlySet<string> = new Set<RecipientRole>([
  */
 const WITHDRAWN_REASON = /^The cadence (was stopped|no longer has an occurrence)/;
 
-/**
- * Follow-up triggers that wait for something the vendor or the account
- * manager does: the report arriving, the meeting marked held. Their nudges
- * are answered when that happens. Nudges about a red report, an ask or the
- * health band inform rather than ask, so they are not counted.
- */
-const AWAITING_TRIGGERS: ReadonlySet<string> = new Set([
-  'report_late',
-  'report_missed',
-  'meeting_missed',
-  'two_misses_in_a_row',
-]);
+/** Only nudges that wait for the vendor or the account manager count as answered or not. */
+const AWAITING: ReadonlySet<string> = new Set(AWAITING_TRIGGERS);
 
 /**
  * Builds one engagement's EngagementHistory from its rows.
@@ -305,9 +297,8 @@ function mapNudge(
   acknowledged: ReadonlyMap<string, DateTime>,
   instant: InstantOf,
 ): Nudge | null {
-  // Follow-up keys read `followup:<touchpointId>:<trigger>:<step>:<recipient>` (follow-ups.service.ts).
-  const trigger = row.idempotencyKey.split(':')[2];
-  if (trigger === undefined || !AWAITING_TRIGGERS.has(trigger) || row.touchpointId === null) return null;
+  if (row.followUpTrigger === null || !AWAITING.has(row.followUpTrigger) || row.touchpointId === null)
+    return null;
   const touchpoint = touchpoints.get(row.touchpointId);
   if (touchpoint === undefined) return null;
   const sentAt = instant(row.sentAt);

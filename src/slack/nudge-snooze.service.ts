@@ -6,6 +6,7 @@ import { utcIso } from '../cadences/domain/instant-format';
 import type { Touchpoint } from '../cadences/touchpoint.entity';
 import { Clock } from '../core/clock/clock';
 import { Conflict } from '../core/errors/domain-error';
+import { AWAITING_TRIGGERS } from '../follow-ups/domain/playbook.types';
 import { NUDGE_PURPOSE } from '../follow-ups/follow-ups.service';
 import { OutboxMessage } from '../notifications/outbox/outbox-message.entity';
 import type { SlackPayload } from '../notifications/outbox/outbox-payload';
@@ -44,7 +45,9 @@ export class NudgeSnooze {
     const earlier = await this.dataSource.getRepository(OutboxMessage).findOneBy({ idempotencyKey: key });
     if (earlier !== null) return { ...labels, alreadyDone: true, until: utcIso(earlier.dueAt) };
 
-    if (isSettled(touchpoint)) {
+    // A nudge waiting for the report or the meeting has nothing left to remind of once that
+    // happened; one about a red report or an unanswered ask stands until acknowledged.
+    if (awaits(message.followUpTrigger) && isSettled(touchpoint)) {
       throw new Conflict(
         'NOTHING_TO_SNOOZE',
         `${labels.touchpointTitle} of ${labels.engagementName} is ${touchpoint.status} now; there is nothing left to be reminded of.`,
@@ -71,6 +74,7 @@ export class NudgeSnooze {
         recipient: message.recipient,
         summary: message.summary,
         payload,
+        followUpTrigger: message.followUpTrigger,
         dueAt: until.toJSDate(),
         workingHoursOnly: message.workingHoursOnly,
       }),
@@ -84,6 +88,10 @@ export class NudgeSnooze {
     }
     return { ...labels, alreadyDone: false, until: utcIso(until.toJSDate()) };
   }
+}
+
+function awaits(trigger: string | null): boolean {
+  return (AWAITING_TRIGGERS as readonly (string | null)[]).includes(trigger);
 }
 
 /**

@@ -12,7 +12,7 @@ import { decodeNudgeActionValue } from '../../src/notifications/slack/nudge.bloc
 import { SlackEventsMount } from '../../src/slack/slack-events.mount';
 import { type CreatedPerson, newEngagement, newPerson, PLACES } from '../factories/people.factory';
 import { FakeSlackApi, type PostedMessage } from '../fakes/slack-api.fake';
-import type { SlackRequestBody } from '../fakes/slack-payloads';
+import { blockActionRequest, type SlackRequestBody } from '../fakes/slack-payloads';
 import { FakeSmtpServer } from '../fakes/smtp.fake';
 import { type SignedHeadersOptions, TEST_SIGNING_SECRET, signedSlackHeaders } from '../support/slack-signing';
 import { type HttpResult, TestApp } from '../support/test-app';
@@ -26,6 +26,7 @@ export interface MessageBody {
   channel: 'email' | 'slack';
   purpose: string;
   idempotencyKey: string;
+  followUpTrigger: string | null;
   recipient: string;
   recipientPersonId: string | null;
   touchpointId: string | null;
@@ -54,6 +55,8 @@ export interface SlackScenarioOptions {
 }
 
 export class SlackScenario {
+  private clicks = 0;
+
   private constructor(
     readonly app: TestApp,
     readonly slack: FakeSlackApi,
@@ -200,6 +203,33 @@ export class SlackScenario {
   /** Waits for the work Slack was already answered for (a click's effect, a Home tab publish). */
   async drainSlack(): Promise<void> {
     await this.app.app.get(SlackEventsMount).drain();
+  }
+
+  /**
+   * Clicks a button of a posted nudge as `userId` (signed like Slack), waits for its effect and
+   * answers what Cadence posted back to the click's response URL.
+   */
+  async clickNudge(
+    actionId: string,
+    on: PostedMessage,
+    userId = MANAGER_SLACK_ID,
+  ): Promise<Record<string, unknown>> {
+    this.clicks += 1;
+    const hook = `click-${this.clicks}`;
+    const res = await this.postToSlackEvents(
+      blockActionRequest({
+        actionId,
+        value: nudgeButtons(on)[0]?.value ?? '',
+        userId,
+        responseUrl: this.slack.responseUrl(hook),
+        message: { text: on.text ?? '', blocks: on.blocks ?? [] },
+      }),
+    );
+    if (res.status !== 200) throw new Error(`the click was answered ${res.status}`);
+    await this.drainSlack();
+    const reply = this.slack.responseUrlPosts.find((p) => p.hook === hook);
+    if (reply === undefined) throw new Error('Cadence did not answer the click');
+    return reply.body;
   }
 
   /** DMs the fake received for `slackUserId`. */

@@ -1,7 +1,6 @@
 import { DataSource } from 'typeorm';
 import { NUDGE_ACTION_IDS } from '../../src/notifications/slack/nudge.blocks';
 import type { PostedMessage } from '../fakes/slack-api.fake';
-import { blockActionRequest } from '../fakes/slack-payloads';
 import {
   EXECUTIVE_SLACK_ID,
   MANAGER_SLACK_ID,
@@ -9,7 +8,6 @@ import {
   STRANGER_SLACK_ID,
   SlackScenario,
   type TouchpointBody,
-  nudgeButtons,
   nudgeMessageId,
 } from './slack-e2e.harness';
 
@@ -32,29 +30,8 @@ describe('Slack: snooze brings a nudge back next working morning; acknowledge st
   let s: SlackScenario;
   let meeting: TouchpointBody;
   let dm: PostedMessage;
-  let hook = 0;
 
-  const click = async (
-    actionId: string,
-    on: PostedMessage,
-    userId = MANAGER_SLACK_ID,
-  ): Promise<Record<string, unknown>> => {
-    hook += 1;
-    const res = await s.postToSlackEvents(
-      blockActionRequest({
-        actionId,
-        value: nudgeButtons(on)[0]?.value ?? '',
-        userId,
-        responseUrl: s.slack.responseUrl(`click-${hook}`),
-        message: { text: on.text ?? '', blocks: on.blocks ?? [] },
-      }),
-    );
-    expect(res.status).toBe(200);
-    await s.drainSlack();
-    const reply = s.slack.responseUrlPosts.find((p) => p.hook === `click-${hook}`);
-    if (reply === undefined) throw new Error('Cadence did not answer the click');
-    return reply.body;
-  };
+  const click = (actionId: string, on: PostedMessage, userId?: string) => s.clickNudge(actionId, on, userId);
   const nudges = (): Promise<MessageBody[]> => s.nudges(meeting.id);
   const byKey = async (prefix: string): Promise<MessageBody[]> =>
     (await nudges()).filter((m) => m.idempotencyKey.startsWith(prefix));

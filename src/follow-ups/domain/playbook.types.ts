@@ -15,6 +15,19 @@ export const TRIGGERS = [
 ] as const;
 export type Trigger = (typeof TRIGGERS)[number];
 
+/**
+ * Triggers that wait for something the vendor or the account manager does: the report
+ * arriving, the meeting marked held. That settles their nudges (the rest are withdrawn, and
+ * health counts it as the answer). Nudges about a red report, an ask or the health band
+ * inform rather than ask, and stand until acknowledged.
+ */
+export const AWAITING_TRIGGERS: readonly Trigger[] = [
+  'report_late',
+  'report_missed',
+  'meeting_missed',
+  'two_misses_in_a_row',
+];
+
 /** Who a step addresses; the lead resolves each role to people of the engagement. */
 export const RECIPIENT_ROLES = ['vendor_contact', 'account_manager', 'executive', 'slack_channel'] as const;
 export type RecipientRole = (typeof RECIPIENT_ROLES)[number];

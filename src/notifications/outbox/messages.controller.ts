@@ -24,6 +24,7 @@ function toView(m: OutboxMessage): MessageView {
     channel: m.channel,
     purpose: m.purpose,
     idempotencyKey: m.idempotencyKey,
+    followUpTrigger: m.followUpTrigger,
     engagementId: m.engagementId,
     touchpointId: m.touchpointId,
     recipientPersonId: m.recipientPersonId,

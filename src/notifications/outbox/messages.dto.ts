@@ -43,6 +43,13 @@ export class MessageView {
   @ApiProperty({ enum: OUTBOX_CHANNELS }) channel!: OutboxChannel;
   @ApiProperty({ example: 'report_request' }) purpose!: string;
   @ApiProperty({ example: 'touchpoint:…:report_request:…:v0' }) idempotencyKey!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'report_late',
+    description: 'For a follow-up (purpose `nudge`), the trigger that started it; a snoozed copy keeps it',
+  })
+  followUpTrigger!: string | null;
   @ApiProperty({ nullable: true, type: String }) engagementId!: string | null;
   @ApiProperty({ nullable: true, type: String }) touchpointId!: string | null;
   @ApiProperty({ nullable: true, type: String }) recipientPersonId!: string | null;

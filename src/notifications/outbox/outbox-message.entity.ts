@@ -46,6 +46,13 @@ export class OutboxMessage {
   @Column({ type: 'varchar', length: 36, nullable: true })
   recipientPersonId!: string | null;
 
+  /**
+   * For a follow-up (purpose `nudge`), what fired it (`report_late`, `red_status`…); a snoozed
+   * copy keeps its original's. Null for every other message.
+   */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  followUpTrigger!: string | null;
+
   /** An e-mail address, a Slack user id or a Slack channel. */
   @Column({ type: 'varchar', length: 320 })
   recipient!: string;

@@ -21,6 +21,8 @@ export interface NewOutboxMessage {
   recipient: string;
   summary: string;
   payload: OutboxPayload;
+  /** What fired it, for a follow-up. */
+  followUpTrigger?: string | null;
   /** Earliest instant it may go out; default now. */
   dueAt?: Date;
   workingHoursOnly?: boolean;
@@ -36,10 +38,9 @@ export interface MessageQuery {
   offset: number;
 }
 
-/** `exceptN`: LIKE patterns of idempotency keys left alone. */
-type CancelParameters = Record<`except${number}`, string> & {
+type CancelParameters = {
   touchpointId: string;
-  purposes: readonly string[];
+  triggers: readonly string[];
   waiting: readonly string[];
   cancelled: string;
   at: string;
@@ -48,24 +49,22 @@ type CancelParameters = Record<`except${number}`, string> & {
 /** Writes messages to the outbox, inside the caller's transaction, and reads them back. */
 @Injectable()
 export class OutboxService {
-  /** Built once per number of excepted keys (see CachedQuery): the listeners run it on every report. */
+  /** Built once (see CachedQuery): it runs with every report and every meeting held. */
   private readonly cancelQuery: CachedQuery<CancelParameters>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {
-    this.cancelQuery = new CachedQuery(dataSource, (db, parameters) => {
-      const query = db
+    this.cancelQuery = new CachedQuery(dataSource, (db, parameters) =>
+      db
         .createQueryBuilder()
         .update(OutboxMessage)
         .set({ status: () => ':cancelled', updatedAt: () => ':at' })
-        .where('touchpoint_id = :touchpointId AND purpose IN (:...purposes) AND status IN (:...waiting)');
-      for (const name of Object.keys(parameters).filter((key) => key.startsWith('except'))) {
-        query.andWhere(`idempotency_key NOT LIKE :${name}`);
-      }
-      return query.setParameters(parameters);
-    });
+        .where('touchpoint_id = :touchpointId AND follow_up_trigger IN (:...triggers)')
+        .andWhere('status IN (:...waiting)')
+        .setParameters(parameters),
+    );
   }
 
   /**
@@ -87,6 +86,7 @@ export class OutboxService {
         engagementId: message.engagementId ?? null,
         touchpointId: message.touchpointId ?? null,
         recipientPersonId: message.recipientPersonId ?? null,
+        followUpTrigger: message.followUpTrigger ?? null,
         recipient: message.recipient,
         summary: message.summary.slice(0, 300),
         // The JSON column's transformer stringifies it; the query builder's types do not know that.
@@ -108,21 +108,17 @@ export class OutboxService {
   }
 
   /**
-   * Withdraws messages that have not gone out yet (the awaited thing happened).
-   * Returns how many were cancelled.
+   * Withdraws the follow-ups about a touchpoint fired by these triggers that have not gone out
+   * yet (the awaited thing happened), snoozed copies included. Returns how many.
    */
-  async cancel(
+  async cancelFollowUps(
     manager: EntityManager,
-    where: { touchpointId: string; purposes: string[]; exceptKeysContaining?: string[] },
+    where: { touchpointId: string; triggers: readonly string[] },
   ): Promise<number> {
-    const except = Object.fromEntries(
-      (where.exceptKeysContaining ?? []).map((part, i) => [`except${i}`, `%${part}%`]),
-    );
     return this.cancelQuery.execute(
       {
-        ...except,
         touchpointId: where.touchpointId,
-        purposes: where.purposes,
+        triggers: where.triggers,
         waiting: ['queued', 'failed'],
         cancelled: 'cancelled',
         at: this.clock.now().toJSDate().toISOString(),
