@@ -9,9 +9,10 @@
  * guards, pipes, class-validator, the exception filter, request logging and metrics hooks, and
  * TypeORM's query building and hydration.
  *
- * Where Cadence reads a row twice (the engagement before and inside the planning context, the
- * stored report before and inside the transaction), this server reads it once: the baseline
- * is the least work that gives the same answer, so redundant queries show up in the ratio.
+ * Where Cadence reads a row twice (the engagement before and inside the planning context), this
+ * server reads it once: the baseline is the least work that gives the same answer, so redundant
+ * queries show up in the ratio. (For a report, Cadence reads everything in one statement with
+ * subqueries; this server runs the same lookups one by one, as prepared statements.)
  *
  * Run as a child process: `node bare-server.js <sqlite file> <api token> <now ISO>`; it
  * answers `{ type: 'ready', url }` over IPC and stops on `{ type: 'stop' }`.
