@@ -24,6 +24,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const adapter = new FastifyAdapter({
     loggerInstance: root,
     bodyLimit: config.server.bodyLimitBytes,
+    trustProxy: config.server.trustProxy,
     // Honour a caller's request id when it is sane, so logs join up across services.
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];

@@ -54,7 +54,36 @@ describe('Rate limits on the report form (per instance, in memory)', () => {
     }
     expect((await app.fetch(`/r/${'h'.repeat(43)}`)).status).toBe(429);
     expect((await app.fetch(link)).status).toBe(429);
+    // No proxy is trusted by default: a client cannot name another address to start afresh.
+    expect((await app.fetch(link, { headers: { 'x-forwarded-for': '203.0.113.9' } })).status).toBe(429);
     await app.advanceClock('2027-03-22T01:10:00Z');
     expect((await app.fetch(link)).status).toBe(200);
+  });
+});
+
+describe('Rate limits behind a trusted proxy (TRUST_PROXY)', () => {
+  let app: TestApp;
+  let fixture: ReportFixture;
+  const from = (address: string) => ({ headers: { 'x-forwarded-for': address } });
+
+  beforeAll(async () => {
+    // The tests connect from 127.0.0.1: here that is the load balancer.
+    app = await TestApp.start({ clockStart: '2027-03-22T00:00:00Z', env: { TRUST_PROXY: '127.0.0.1' } });
+    fixture = await reportEngagement(app);
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('counts each client behind the proxy on its own, by the address the proxy forwarded', async () => {
+    const link = await linkPath(app, await reportTouchpoint(app, fixture, '2027-03-26T09:00:00Z'));
+    await app.advanceClock('2027-03-22T00:10:00Z');
+    for (let i = 0; i < PER_ADDRESS; i++) {
+      expect((await app.fetch(`/r/${String(i).padStart(43, 'g')}`, from('203.0.113.9'))).status).toBe(404);
+    }
+    expect((await app.fetch(link, from('203.0.113.9'))).status).toBe(429);
+    // Another vendor behind the same proxy, and a chain ending in another client, are not held back.
+    expect((await app.fetch(link, from('198.51.100.7'))).status).toBe(200);
+    expect((await app.fetch(link, from('203.0.113.9, 198.51.100.8'))).status).toBe(200);
   });
 });

@@ -16,6 +16,11 @@ export class AppConfig {
     bodyLimitBytes: number;
     /** SIGTERM/SIGINT: how long draining may take before the process exits anyway (code 1). */
     shutdownTimeoutSeconds: number;
+    /**
+     * Whose X-Forwarded-For to believe: proxy addresses, CIDRs or proxy-addr's named ranges;
+     * false believes none (the socket's address is the client's).
+     */
+    trustProxy: string[] | false;
   };
   /** Absolute path of the data folder (SQLite file, API token, .eml outbox). */
   readonly dataDir!: string;

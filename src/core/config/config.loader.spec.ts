@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       publicUrl: 'http://localhost:3000',
       bodyLimitBytes: 262144,
       shutdownTimeoutSeconds: 25,
+      trustProxy: false,
     });
     expect(config.database).toEqual({ kind: 'sqlite', path: '/srv/cadence/data/cadence.sqlite' });
     expect(config.mail.outboxDir).toBe('/srv/cadence/data/outbox');
@@ -53,6 +54,32 @@ describe('loadConfig', () => {
     expect(config.clock.start?.toISO()).toBe('2027-03-01T00:00:00.000Z');
     expect(config.mail.smtpUrl).toBe('smtp://127.0.0.1:2525');
     expect(config.slack).toEqual({ botToken: 'xoxb-test', signingSecret: 'a-signing-secret', apiUrl: null });
+  });
+
+  it('takes the proxies to trust from TRUST_PROXY, and refuses what would trust anyone or nothing', () => {
+    const trusted = (value: string) =>
+      loadConfig({ configDir, env: { TRUST_PROXY: value } }).server.trustProxy;
+    expect(trusted('10.0.0.0/8, 127.0.0.1,::1 , fd00::/8')).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+      '::1',
+      'fd00::/8',
+    ]);
+    expect(trusted('loopback,uniquelocal')).toEqual(['loopback', 'uniquelocal']);
+    for (const bad of [
+      '2',
+      'true',
+      '*',
+      '10.0.0.0/33',
+      '10.0.0/8',
+      'proxy.internal',
+      '127.0.0.1,',
+      '::1/129',
+    ]) {
+      expect(problemsOf(() => loadConfig({ configDir, env: { TRUST_PROXY: bad } }))).toEqual([
+        expect.stringMatching(/^server\.trustProxy \(env TRUST_PROXY\): must be proxy addresses or CIDRs/),
+      ]);
+    }
   });
 
   it('treats an empty variable as unset', () => {

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { isAbsolute, join, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
@@ -40,6 +41,7 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
   { env: 'SLACK_API_URL', path: 'slack.apiUrl', parse: 'string' },
   { env: 'LOG_LEVEL', path: 'log.level', parse: 'string' },
   { env: 'SHUTDOWN_TIMEOUT_SECONDS', path: 'server.shutdownTimeoutSeconds', parse: 'int' },
+  { env: 'TRUST_PROXY', path: 'server.trustProxy', parse: 'string' },
   { env: 'SCHEDULER_POLL_SECONDS', path: 'scheduler.pollSeconds', parse: 'int' },
   { env: 'OUTBOX_LEASE_SECONDS', path: 'outbox.leaseSeconds', parse: 'int' },
 ];
@@ -139,6 +141,14 @@ function resolveConfig(
       path: url === ':memory:' ? url : isAbsolute(url) ? url : resolve(ctx.cwd, url),
     };
 
+  const trustProxy = trustedProxies(raw.server.trustProxy);
+  if (trustProxy === null) {
+    ctx.problems.push(
+      'server.trustProxy (env TRUST_PROXY): must be proxy addresses or CIDRs separated by commas ' +
+        '(10.0.0.0/8,127.0.0.1), or loopback, linklocal, uniquelocal',
+    );
+  }
+
   const slack = raw.slack;
   if ((slack.botToken === null) !== (slack.signingSecret === null)) {
     ctx.problems.push(
@@ -154,6 +164,7 @@ function resolveConfig(
       publicUrl: (raw.server.publicUrl ?? `http://localhost:${port}`).replace(/\/+$/, ''),
       bodyLimitBytes: raw.server.bodyLimitBytes,
       shutdownTimeoutSeconds: raw.server.shutdownTimeoutSeconds,
+      trustProxy: trustProxy ?? false,
     },
     dataDir,
     configDir: ctx.configDir,
@@ -228,4 +239,25 @@ function setPath(tree: Tree, path: string, value: unknown): void {
     node = node[key] as Tree;
   }
   node[keys[keys.length - 1]] = value;
+}
+
+/** proxy-addr's names for the private ranges (Fastify's `trustProxy` takes them as they are). */
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY as Fastify's `trustProxy` takes it; false when unset, null when it makes no sense.
+ * No hop counts: they trust whoever connects, so any client could name its own address.
+ */
+function trustedProxies(value: string | null): string[] | false | null {
+  if (value === null || value.trim() === '') return false;
+  const entries = value.split(',').map((entry) => entry.trim());
+  return entries.every((entry) => NAMED_RANGES.has(entry) || isAddressOrRange(entry)) ? entries : null;
+}
+
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
 }

@@ -44,6 +44,11 @@ export class ServerSettings {
   @Min(1)
   @Max(600)
   shutdownTimeoutSeconds!: number;
+
+  /** Checked and parsed by the loader (`trustedProxies`). */
+  @IsOptional()
+  @IsString()
+  trustProxy!: string | null;
 }
 
 export class DatabaseSettings {

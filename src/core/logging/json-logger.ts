@@ -14,6 +14,8 @@ export function redactUrl(url: string | undefined): string | undefined {
 interface LoggedRequest {
   method?: string;
   url?: string;
+  /** Fastify's client address: the socket's, or X-Forwarded-For's from a trusted proxy. */
+  ip?: string;
   headers?: Record<string, unknown>;
   socket?: { remoteAddress?: string };
 }
@@ -28,7 +30,7 @@ export function createRootLogger(level: LogLevel): Pino {
         method: req.method,
         url: redactUrl(req.url),
         userAgent: req.headers?.['user-agent'],
-        remoteAddress: req.socket?.remoteAddress,
+        remoteAddress: req.ip ?? req.socket?.remoteAddress,
       }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
       err: pino.stdSerializers.err,
