@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import { AWAITING_TRIGGERS } from '../follow-ups/domain/playbook.types';
+import { answerTo } from './asks/ask-matching';
 import type { StoredAsk, StoredBlocker } from '../reports/domain/report.types';
 import type {
   ClientAsk,
@@ -282,11 +283,7 @@ function mapAsks(
   instant: InstantOf,
 ): ClientAsk[] {
   return asks.map((ask, index) => {
-    // The answer given to this position, as long as the ask there still reads the same;
-    // else an answer given to the same words at another position (the vendor reordered them).
-    const answer =
-      answers?.find((a) => a.askIndex === index && a.askText === ask.text) ??
-      answers?.find((a) => a.askText === ask.text);
+    const answer = answers && answerTo(answers, index, ask.text);
     return { text: ask.text, askedAt, answeredAt: answer ? instant(answer.answeredAt) : null };
   });
 }

@@ -7,6 +7,7 @@ import { Touchpoint } from '../../cadences/touchpoint.entity';
 import { Engagement } from '../../engagements/engagement.entity';
 import { defaultTouchpointTitle } from '../../follow-ups/domain/touchpoint-title';
 import { AskAnswer } from '../../health/asks/ask-answer.entity';
+import { answerTo } from '../../health/asks/ask-matching';
 import { storedForm } from '../../health/stored-instant';
 import { Person } from '../../people/person.entity';
 import { StatusReport } from '../../reports/status-report.entity';
@@ -97,7 +98,8 @@ export class PortfolioLoader {
       cadenceIds.length === 0 ? [] : this.dataSource.getRepository(Cadence).findBy({ id: In(cadenceIds) }),
       this.dataSource.getRepository(Person).findBy({ id: In(unique(personIds)) }),
     ]).then(([t, a, c, p]) => [byId(t), a, byId(c), byId(p)] as const);
-    const answerOf = new Map(answers.map((a) => [`${a.touchpointId}#${a.askIndex}`, a]));
+    const answersOf = new Map<string, AskAnswer[]>();
+    for (const answer of answers) push(answersOf, answer.touchpointId, answer);
 
     const lastWeekRows = new Map<string, TouchpointRow[]>();
     const reportDue = new Set<string>();
@@ -123,13 +125,9 @@ export class PortfolioLoader {
         submittedAt: instant(report.submittedAt),
         kpiValues: report.kpiValues,
         highlights: report.highlights,
-        // An answer kept for a position whose ask the vendor has since rewritten answers nothing.
         asks: report.asks.map((ask, index) => {
-          const answer = answerOf.get(`${report.touchpointId}#${index}`);
-          return {
-            text: ask.text,
-            answeredAt: answer?.askText === ask.text ? instant(answer.answeredAt) : null,
-          };
+          const answer = answerTo(answersOf.get(report.touchpointId) ?? [], index, ask.text);
+          return { text: ask.text, answeredAt: answer ? instant(answer.answeredAt) : null };
         }),
         submittedBy:
           report.submittedByPersonId === null ? null : (people.get(report.submittedByPersonId)?.name ?? null),
