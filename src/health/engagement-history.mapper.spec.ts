@@ -1,3 +1,4 @@
+import { WITHDRAWN_REASONS } from '../cadences/domain/adjustment-reasons';
 import type { HistoryRows, NudgeRow, TouchpointRow } from './engagement-history.mapper';
 import { mapHistory } from './engagement-history.mapper';
 
@@ -75,18 +76,18 @@ describe('mapHistory', () => {
           touchpoint('stopped', {
             status: 'skipped',
             adjustmentType: 'skipped',
-            adjustmentReason: 'The cadence was stopped',
+            adjustmentReason: WITHDRAWN_REASONS.stopped,
           }),
           touchpoint('changed', {
             status: 'skipped',
             adjustmentType: 'skipped',
-            adjustmentReason: 'The cadence no longer has an occurrence in this period',
+            adjustmentReason: WITHDRAWN_REASONS.changed,
           }),
           touchpoint('withdrawn-meeting', {
             kind: 'meeting',
             status: 'cancelled',
             adjustmentType: 'skipped',
-            adjustmentReason: 'The cadence was stopped',
+            adjustmentReason: WITHDRAWN_REASONS.stopped,
           }),
         ],
       }),

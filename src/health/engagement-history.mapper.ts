@@ -1,4 +1,5 @@
 import type { DateTime } from 'luxon';
+import { isWithdrawalReason } from '../cadences/domain/adjustment-reasons';
 import { AWAITING_TRIGGERS } from '../follow-ups/domain/playbook.types';
 import { answerTo } from './asks/ask-matching';
 import type { StoredAsk, StoredBlocker } from '../reports/domain/report.types';
@@ -117,14 +118,6 @@ const ROLES: ReadonlySet<string> = new Set<RecipientRole>([
   'client_contact',
 ]);
 
-/**
- * The planner's words when it withdraws an occurrence because the cadence
- * stopped or changed (src/cadences/planning/planner.service.ts). Such an
- * occurrence was never expected: it is left out of the history entirely,
- * rather than read as a holiday skip that would pause its week.
- */
-const WITHDRAWN_REASON = /^The cadence (was stopped|no longer has an occurrence)/;
-
 /** Only nudges that wait for the vendor or the account manager count as answered or not. */
 const AWAITING: ReadonlySet<string> = new Set(AWAITING_TRIGGERS);
 
@@ -238,7 +231,9 @@ function mapTouchpoint(row: TouchpointRow, instant: InstantOf): Touchpoint | nul
   if (adjustment?.type === 'skipped') {
     // Meetings are withdrawn as `cancelled`, reports as `skipped` with the planner's reason.
     if (row.kind === 'meeting' && row.status === 'cancelled') return null;
-    if (WITHDRAWN_REASON.test(adjustment.reason)) return null;
+    // Withdrawn because the cadence changed or stopped: never expected, so left out entirely
+    // rather than read as a holiday skip that would pause its week.
+    if (isWithdrawalReason(adjustment.reason)) return null;
   }
   const base = {
     id: row.id,

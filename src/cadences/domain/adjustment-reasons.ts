@@ -5,6 +5,20 @@ import type { CalendarView } from './calendar-view';
 import { describeDstTransitions, explainOffsetChange } from './dst';
 import { localDayAt, toLocalMs } from './zone-offset';
 
+/**
+ * Why the planner withdraws an occurrence that is no longer expected at all (not a holiday
+ * skip): its cadence changed, or stopped. Stored as the touchpoint's adjustment reason.
+ */
+export const WITHDRAWN_REASONS = {
+  changed: 'The cadence no longer has an occurrence in this period',
+  stopped: 'The cadence was stopped',
+} as const;
+
+/** True for an adjustment reason the planner gave when withdrawing an occurrence. */
+export function isWithdrawalReason(reason: string): boolean {
+  return reason === WITHDRAWN_REASONS.changed || reason === WITHDRAWN_REASONS.stopped;
+}
+
 /** A participant's day off that an occurrence would land on. */
 export interface DayOffHit {
   personId: string;

@@ -11,6 +11,7 @@ import { SchedulerService } from '../../core/scheduler/scheduler.service';
 import { bulkInsert } from '../../database/bulk-insert';
 import { Engagement } from '../../engagements/engagement.entity';
 import type { Cadence } from '../cadence.entity';
+import { WITHDRAWN_REASONS } from '../domain/adjustment-reasons';
 import type { Graces } from '../domain/touchpoint-checks';
 import { diffTouchpoints, type PlannedTouchpoint, type TouchpointUpdate } from '../domain/touchpoint-diff';
 import { Touchpoint } from '../touchpoint.entity';
@@ -159,9 +160,7 @@ export class PlannerService {
           fromMs: plan.fromMs,
           toMs: plan.toMs,
           withdrawnStatus: cadence.kind === 'meeting' ? 'cancelled' : 'skipped',
-          withdrawnReason: cadence.active
-            ? 'The cadence no longer has an occurrence in this period'
-            : 'The cadence was stopped',
+          withdrawnReason: cadence.active ? WITHDRAWN_REASONS.changed : WITHDRAWN_REASONS.stopped,
         });
         if (cadence.kind === 'status_report' && stored.length === 0)
           askForFirstReportNow(diff.inserts, now.toMillis());
