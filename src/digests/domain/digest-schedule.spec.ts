@@ -47,6 +47,16 @@ describe('digestSlot', () => {
     expect(digestSlot('2027-W11', MONDAY_8, newYork).at.toISO()).toBe('2027-03-15T12:00:00.000Z');
   });
 
+  it('reads a time the autumn clock change repeats as its first occurrence, and one it skips as after the gap', () => {
+    // Sunday 7 November 2027: New York falls back at 02:00 EDT, so 01:30 happens twice.
+    const sunday = (time: string) => digestSlot('2027-W44', { weekday: 'sun', time }, newYork).at.toISO();
+    expect(sunday('01:30')).toBe('2027-11-07T05:30:00.000Z');
+    // Sunday 14 March 2027: 02:30 does not exist; it is read as 03:30 EDT, as the planner does.
+    expect(digestSlot('2027-W10', { weekday: 'sun', time: '02:30' }, newYork).at.toISO()).toBe(
+      '2027-03-14T07:30:00.000Z',
+    );
+  });
+
   it('moves to Tuesday 08:00 when Monday is Memorial Day or Labor Day', () => {
     const memorial = digestSlot('2027-W22', MONDAY_8, newYork);
     expect(local(memorial.at, 'America/New_York')).toBe('Tue 2027-06-01 08:00');

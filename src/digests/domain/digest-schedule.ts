@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { LocalTime, Weekday, WorkingCalendar } from '../../calendars/domain/calendar.types';
 import { WEEKDAYS } from '../../calendars/domain/calendar.types';
 import { addDays } from '../../calendars/domain/local-date';
+import { resolveWallTime } from '../../calendars/domain/zoned-time';
 import { addIsoWeeks, digestWeekOf, isoWeekOf } from './iso-week';
 
 /** When an executive wants their digest: a weekday and a wall-clock time in their own zone. */
@@ -111,6 +112,7 @@ function isSuperseded(slot: DigestSlot, preference: DigestPreference, calendar: 
   return slot.at >= digestSlot(addIsoWeeks(slot.isoWeek, 1), preference, calendar).at;
 }
 
+/** The reader's wall-clock time on `date`, resolved as the planner resolves meeting times. */
 function localInstant(date: string, time: LocalTime, calendar: WorkingCalendar): DateTime {
-  return DateTime.fromISO(`${date}T${time}`, { zone: calendar.timeZone }).toUTC();
+  return DateTime.fromMillis(resolveWallTime(date, time, calendar.timeZone).utcMillis, { zone: 'utc' });
 }
