@@ -246,7 +246,8 @@ const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 /**
  * TRUST_PROXY as Fastify's `trustProxy` takes it; false when unset, null when it makes no sense.
- * No hop counts: they trust whoever connects, so any client could name its own address.
+ * No hop counts: a count believes whoever connects, so any client could name its own address
+ * (Fastify 5 ignores one and believes nobody).
  */
 function trustedProxies(value: string | null): string[] | false | null {
   if (value === null || value.trim() === '') return false;
